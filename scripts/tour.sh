@@ -22,4 +22,17 @@ echo
 echo "4. One class in detail: the administrative penalty (行政处罚), field for field."
 run catalog show penalty
 echo
-echo "Try: $GX --help, $GX code check --json CODE, $GX catalog show license"
+echo "5. Ingest (归集): generate realistic Guangdong data with some errors departments make,"
+echo "   create a platform, and hand in every class's file as its department would."
+DEMO=${GONGXIN_TOUR_DIR:-$(mktemp -d /tmp/gongxin-tour-XXXXXX)}
+run gen --out "$DEMO/files" --subjects 5000 --seed 42 --dirty 0.03 --quiet
+run init --data "$DEMO/platform"
+tail -n +2 "$DEMO/files/sources.csv" | while IFS=, read -r cls src _; do
+  run ingest --data "$DEMO/platform" --class "$cls" --source "$src" "$DEMO/files/$cls.csv"
+done
+echo
+echo "6. Row-level feedback for the penalty batch (first lines of penalty.csv.feedback.csv):"
+head -n 8 "$DEMO/files/penalty.csv.feedback.csv" | cut -c1-220
+echo
+echo "Everything is in $DEMO. Try: $GX --help, $GX code check --json CODE,"
+echo "$GX catalog show license, $GX ingest --data $DEMO/platform --class penalty --source SOURCE FILE"

@@ -49,9 +49,10 @@ Result<Subject> ArchiveWriter::ResolveSubject(std::string_view code, std::string
   find->Reset();
   s.name = std::string(name);
   s.kind = KindOf(code, code_kind, tables_);
-  s.stub = !registering;
+  // Only organisations are registered by a feed; a person is never a stub.
+  s.stub = !registering && code_kind == "uscc";
   s.division = DivisionOf(code, code_kind);
-  const std::string at = now.ToChinaIso();
+  const std::string& at = IsoOf(now);
   GX_ASSIGN_OR_RETURN(
       store::Statement * insert,
       store_.Prepare("INSERT INTO subjects(code, code_kind, name, name_key, kind, stub, division, "
@@ -151,9 +152,17 @@ Result<std::optional<RecordHead>> ArchiveWriter::FindRecord(std::string_view cla
   return std::optional<RecordHead>(head);
 }
 
+const std::string& ArchiveWriter::IsoOf(Instant at) {
+  if (at != iso_instant_) {
+    iso_instant_ = at;
+    iso_text_ = at.ToChinaIso();
+  }
+  return iso_text_;
+}
+
 namespace {
 Status InsertVersionRow(store::Store& store, int64_t record_id, int version,
-                        const RecordVersionInput& in) {
+                        const RecordVersionInput& in, const std::string& received_iso) {
   GX_ASSIGN_OR_RETURN(
       store::Statement * insert,
       store.Prepare("INSERT INTO record_versions(record_id, version, batch_id, line, received_at, "
@@ -164,7 +173,7 @@ Status InsertVersionRow(store::Store& store, int64_t record_id, int version,
   insert->Bind(2, int64_t{version});
   insert->Bind(3, in.batch_id);
   insert->Bind(4, int64_t{in.line});
-  insert->Bind(5, in.received_at.ToChinaIso());
+  insert->Bind(5, received_iso);
   insert->Bind(6, in.rule_version);
   insert->Bind(7, in.content_hash);
   insert->Bind(8, in.fields_json);
@@ -191,7 +200,7 @@ Result<int64_t> ArchiveWriter::InsertRecord(const RecordVersionInput& in) {
   }
   GX_RETURN_IF_ERROR(insert->Exec().status());
   const int64_t id = store_.LastInsertId();
-  GX_RETURN_IF_ERROR(InsertVersionRow(store_, id, 1, in));
+  GX_RETURN_IF_ERROR(InsertVersionRow(store_, id, 1, in, IsoOf(in.received_at)));
   return id;
 }
 
@@ -211,7 +220,7 @@ Status ArchiveWriter::AppendVersion(int64_t record_id, int version, const Record
     update->BindNull(5);
   }
   GX_RETURN_IF_ERROR(update->Exec().status());
-  return InsertVersionRow(store_, record_id, version, in);
+  return InsertVersionRow(store_, record_id, version, in, IsoOf(in.received_at));
 }
 
 Result<std::optional<Subject>> ArchiveReader::FindSubject(std::string_view code) {

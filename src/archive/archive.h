@@ -67,8 +67,9 @@ class ArchiveWriter {
       : store_(store), tables_(tables) {}
 
   // The subject with this code, creating it iff none exists. A subject created here
-  // is a stub (flagged for quality review) unless `registering` is true (the record
-  // is the subject's own registration). *created tells which happened.
+  // for a uscc is a stub (flagged for quality review) unless `registering` is true
+  // (the record is the subject's own registration); natural persons are never
+  // registered by a feed, so they are never stubs. *created tells which happened.
   Result<Subject> ResolveSubject(std::string_view code, std::string_view code_kind,
                                  std::string_view name, bool registering, Instant now,
                                  bool* created);
@@ -89,8 +90,13 @@ class ArchiveWriter {
   Status AppendVersion(int64_t record_id, int version, const RecordVersionInput& input);
 
  private:
+  // The ISO text of `at`, formatted once per distinct instant (a batch has one).
+  const std::string& IsoOf(Instant at);
+
   store::Store& store_;
   const CodeTables& tables_;
+  Instant iso_instant_{-1};
+  std::string iso_text_;
 };
 
 // Reading, for the CLI and tests now; the serve issue adds views by role.

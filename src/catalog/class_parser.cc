@@ -606,8 +606,8 @@ void ClassParser::ParseRules(MapReader& parent) {
     const Site check_site = reader.SiteOf("check");
     MapReader check(reader.Get("check"), check_site, "'check'", "'check' ", errors_);
     if (!check.ok()) continue;
-    check.CheckKeys(
-        {"field", "prefix_in", "prefix_not_in", "in", "not_in", "not_before", "not_after"});
+    check.CheckKeys({"field", "prefix_in", "prefix_not_in", "in", "not_in", "not_before",
+                     "not_after", "amount_matches_text", "keywords"});
     auto field = check.String("field", Need::kRequired);
     int ops = 0;
     const std::pair<const char*, Check::Op> list_ops[] = {
@@ -622,8 +622,10 @@ void ClassParser::ParseRules(MapReader& parent) {
       rule.check.values =
           check.StringList(key, Need::kRequired).value_or(std::vector<std::string>{});
     }
-    const std::pair<const char*, Check::Op> field_ops[] = {{"not_before", Check::Op::kNotBefore},
-                                                           {"not_after", Check::Op::kNotAfter}};
+    const std::pair<const char*, Check::Op> field_ops[] = {
+        {"not_before", Check::Op::kNotBefore},
+        {"not_after", Check::Op::kNotAfter},
+        {"amount_matches_text", Check::Op::kAmountMatchesText}};
     for (const auto& [key, op] : field_ops) {
       if (!check.Has(key)) continue;
       ++ops;
@@ -634,9 +636,18 @@ void ClassParser::ParseRules(MapReader& parent) {
       errors_->Add(
           check.site(),
           "'check' needs exactly one of prefix_in, prefix_not_in, in, not_in, "
-          "not_before, not_after",
-          "'check' 须且只能有 prefix_in、prefix_not_in、in、not_in、not_before、not_after 之一");
+          "not_before, not_after, amount_matches_text",
+          "'check' 须且只能有 prefix_in、prefix_not_in、in、not_in、not_before、not_after、"
+          "amount_matches_text 之一");
       continue;
+    }
+    const bool amount_op = rule.check.op == Check::Op::kAmountMatchesText;
+    if (amount_op) {
+      rule.check.values =
+          check.StringList("keywords", Need::kRequired).value_or(std::vector<std::string>{});
+    } else if (check.Has("keywords")) {
+      errors_->Add(check.site(), "'keywords' belongs to amount_matches_text only",
+                   "'keywords' 只用于 amount_matches_text");
     }
     if (!field) continue;
     rule.check.field = *field;
@@ -648,6 +659,14 @@ void ClassParser::ParseRules(MapReader& parent) {
       if (other != nullptr && (!IsDateType(target->type) || !IsDateType(other->type))) {
         errors_->Add(check.site(), "'check' compares dates, but a field is not a date field",
                      "'check' 比较日期，但有信息项不是日期类型");
+      }
+    } else if (target != nullptr && amount_op) {
+      const FieldSpec* other = Resolve(check.site(), rule.check.other_field, "'check'", "'check'");
+      const bool money =
+          target->type == FieldType::kMoneyWanYuan || target->type == FieldType::kMoneyYuan;
+      if (other != nullptr && (!money || other->type != FieldType::kText)) {
+        errors_->Add(check.site(), "amount_matches_text compares a money field with a text field",
+                     "amount_matches_text 须比较金额信息项与文本信息项");
       }
     } else if (target != nullptr &&
                (rule.check.op == Check::Op::kIn || rule.check.op == Check::Op::kNotIn)) {

@@ -58,6 +58,8 @@ std::string_view CheckOpName(Check::Op op) {
       return "not_before";
     case Check::Op::kNotAfter:
       return "not_after";
+    case Check::Op::kAmountMatchesText:
+      return "amount_matches_text";
   }
   return "?";
 }
@@ -79,6 +81,8 @@ std::string Check::ToString() const {
       return field + " not before " + other_field;
     case Op::kNotAfter:
       return field + " not after " + other_field;
+    case Op::kAmountMatchesText:
+      return field + " equals the amount stated after " + list + " in " + other_field;
   }
   return field;
 }

@@ -84,6 +84,10 @@ struct Check {
     kNotIn,        // not_in: it is none of them
     kNotBefore,    // not_before: the date is not before `other_field`'s date
     kNotAfter,     // not_after: the date is not after `other_field`'s date
+    // amount_matches_text: where the text of `other_field` states an amount after one
+    // of `values` (keywords such as 罚款), e.g. "罚款2000元" or "罚款0.2万元", the
+    // field's amount equals it. Catches fines written in 元 in a 万元 field.
+    kAmountMatchesText,
   };
   std::string field;
   Op op = Op::kIn;

@@ -14,6 +14,7 @@ void RegisterIngestCommand(CLI::App& app, const GlobalOptions& options, int* exi
   struct Args {
     std::string data, class_id, source, encoding = "auto";
     bool xlsx = false;
+    bool validate_only = false;
     std::vector<std::string> files;
   };
   auto args = std::make_shared<Args>();
@@ -22,14 +23,17 @@ void RegisterIngestCommand(CLI::App& app, const GlobalOptions& options, int* exi
       "Ingest (归集) files of one class from one source department: every row is checked\n"
       "against the catalog; accepted rows are stored with their history; each file is one\n"
       "atomic batch. Prints one JSON summary line per file and writes FILE.feedback.csv.");
-  cmd->add_option("--data", args->data, "platform data folder (made by `gongxin init`)")
-      ->required();
+  cmd->add_option("--data", args->data,
+                  "platform data folder (made by `gongxin init`); not needed with --validate-only");
   cmd->add_option("--class", args->class_id, "information class, e.g. penalty (see `catalog list`)")
       ->required();
   cmd->add_option("--source", args->source, "the source department's uscc")->required();
   cmd->add_option("--encoding", args->encoding, "CSV encoding: auto (default), utf-8, gbk")
       ->check(CLI::IsMember({"auto", "utf-8", "utf8", "gbk", "gb18030"}));
   cmd->add_flag("--feedback-xlsx", args->xlsx, "also write FILE.feedback.xlsx");
+  cmd->add_flag("--validate-only", args->validate_only,
+                "check the files and write their feedback, store nothing (batch 0 in the "
+                "summary; accepted = rows that pass)");
   cmd->add_option("files", args->files, "CSV (UTF-8 or GBK), JSON lines or .xlsx files")
       ->required()
       ->check(CLI::ExistingFile);
@@ -40,7 +44,13 @@ void RegisterIngestCommand(CLI::App& app, const GlobalOptions& options, int* exi
       *exit_code = 2;
       return;
     }
-    auto store = OpenPlatform(args->data);
+    if (args->data.empty() && !args->validate_only) {
+      std::fprintf(stderr, "gongxin ingest: --data is required (unless --validate-only)\n");
+      *exit_code = 2;
+      return;
+    }
+    Result<std::unique_ptr<store::Store>> store = std::unique_ptr<store::Store>();
+    if (!args->validate_only) store = OpenPlatform(args->data);
     if (!store.ok()) {
       std::fprintf(stderr, "gongxin ingest: %s\n", store.status().message().c_str());
       *exit_code = 2;
@@ -57,7 +67,8 @@ void RegisterIngestCommand(CLI::App& app, const GlobalOptions& options, int* exi
     for (const auto& file : args->files) {
       ingest::IngestOptions per_file = o;
       per_file.file_name = file;
-      auto summary = ingest::IngestFile(**store, *catalog, file, per_file);
+      auto summary = args->validate_only ? ingest::ValidateFile(*catalog, file, per_file)
+                                         : ingest::IngestFile(**store, *catalog, file, per_file);
       if (!summary.ok()) {
         std::fprintf(stderr, "gongxin ingest: %s: %s\n", file.c_str(),
                      summary.status().message().c_str());

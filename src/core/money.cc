@@ -203,4 +203,29 @@ Money Money::operator+(Money other) const {
   return Money(sum);
 }
 
+std::optional<Money> AmountStatedAfter(std::string_view text,
+                                       const std::vector<std::string>& keywords) {
+  for (const auto& keyword : keywords) {
+    if (keyword.empty()) continue;
+    for (size_t at = text.find(keyword); at != std::string_view::npos;
+         at = text.find(keyword, at + 1)) {
+      size_t pos = at + keyword.size();
+      if (text.substr(pos, 9) == "人民币") pos += 9;
+      const size_t start = pos;
+      while (pos < text.size() &&
+             ((text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.' || text[pos] == ',')) {
+        ++pos;
+      }
+      if (pos == start) continue;
+      const std::string_view number = text.substr(start, pos - start);
+      if (text.substr(pos, 6) == "万元") {
+        if (auto m = Money::ParseWanYuan(number); m.ok()) return *m;
+      } else if (text.substr(pos, 3) == "元") {
+        if (auto m = Money::ParseYuan(number); m.ok()) return *m;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace gongxin

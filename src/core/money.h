@@ -8,8 +8,10 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -57,5 +59,12 @@ class Money {
   explicit constexpr Money(int64_t fen) : fen_(fen) {}
   int64_t fen_ = 0;
 };
+
+// The amount a text states right after one of `keywords`, e.g. 2000.00 元 for
+// ("罚款2000元", {"罚款"}) or ("处罚款人民币0.5万元", {"罚款"}): an optional 人民币, digits
+// with optional thousands separators and decimals, then 元 or 万元. The first keyword
+// occurrence followed by such an amount wins; nullopt iff there is none.
+std::optional<Money> AmountStatedAfter(std::string_view text,
+                                       const std::vector<std::string>& keywords);
 
 }  // namespace gongxin

@@ -185,3 +185,22 @@ TEST(MoneyTest, ArithmeticAndOrder) {
 
 }  // namespace
 }  // namespace gongxin
+
+namespace gongxin {
+namespace {
+
+TEST(MoneyTest, AmountStatedAfterKeyword) {
+  const std::vector<std::string> fine = {"罚款"};
+  EXPECT_EQ(AmountStatedAfter("罚款2000元", fine)->ToYuanString(), "2000.00");
+  EXPECT_EQ(AmountStatedAfter("警告，并处罚款人民币0.5万元", fine)->ToYuanString(), "5000.00");
+  EXPECT_EQ(AmountStatedAfter("没收违法所得300元，罚款1,200.50元", fine)->ToYuanString(),
+            "1200.50");
+  EXPECT_FALSE(AmountStatedAfter("警告", fine).has_value());
+  EXPECT_FALSE(AmountStatedAfter("罚款", fine).has_value());
+  EXPECT_FALSE(AmountStatedAfter("处以罚款，金额另行通知", fine).has_value());
+  EXPECT_FALSE(AmountStatedAfter("罚款2000美元", fine).has_value());
+  EXPECT_FALSE(AmountStatedAfter("没收违法所得300元", fine).has_value());
+}
+
+}  // namespace
+}  // namespace gongxin

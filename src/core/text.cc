@@ -377,7 +377,64 @@ std::string NormalizeName(std::string_view utf8) {
   return ToSimplified(key);
 }
 
+namespace {
+// True iff NormalizeValue(s) == s: valid UTF-8, no leading, trailing or doubled
+// spaces, no other white space, and nothing that folds (full-width letters and
+// digits). A byte scan, so that the common case costs no decoding.
+bool IsAlreadyNormalValue(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  if (n == 0) return true;
+  if (p[0] == ' ' || p[n - 1] == ' ') return false;
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F) return false;        // tabs, line ends, controls
+      if (c == ' ' && p[i + 1] == ' ') return false;  // i + 1 < n: no trailing space
+      ++i;
+      continue;
+    }
+    size_t len;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+    } else {
+      return false;
+    }
+    if (i + len > n) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+    }
+    const unsigned char b1 = p[i + 1], b2 = len > 2 ? p[i + 2] : 0;
+    if (c == 0xE0 && b1 < 0xA0) return false;   // overlong
+    if (c == 0xED && b1 >= 0xA0) return false;  // surrogates
+    if (c == 0xF0 && b1 < 0x90) return false;
+    if (c == 0xF4 && b1 >= 0x90) return false;
+    if (c == 0xC2 && (b1 == 0x85 || b1 == 0xA0)) return false;  // U+0085, U+00A0
+    if (c == 0xE1 && b1 == 0x9A && b2 == 0x80) return false;    // U+1680
+    if (c == 0xE2 && b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF)) {
+      return false;  // U+2000..200B, U+2028, U+2029, U+202F
+    }
+    if (c == 0xE2 && b1 == 0x81 && (b2 == 0x9F || b2 == 0xA0)) return false;  // U+205F, 2060
+    if (c == 0xE3 && b1 == 0x80 && b2 == 0x80) return false;                  // U+3000
+    if (c == 0xEF && b1 == 0xBB && b2 == 0xBF) return false;                  // U+FEFF
+    if (c == 0xEF && b1 == 0xBC && b2 >= 0x90) return false;                  // U+FF10..FF3F
+    if (c == 0xEF && b1 == 0xBD && b2 <= 0x9A) return false;                  // U+FF40..FF5A
+    i += len;
+  }
+  return true;
+}
+}  // namespace
+
 std::string NormalizeValue(std::string_view utf8) {
+  if (IsAlreadyNormalValue(utf8)) return std::string(utf8);
+  return NormalizeValueReference(utf8);
+}
+
+std::string NormalizeValueReference(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   ForEachCodePoint(utf8, [&](char32_t c) {

@@ -92,6 +92,9 @@ inline constexpr int kNameKeyVersion = 1;
 // names use （）and document numbers 〔2024〕, and both are evidence. Traditional
 // characters are kept too. Comparisons use NormalizeName, never this.
 std::string NormalizeValue(std::string_view utf8);
+// NormalizeValue without its fast path for values that are already normal: the
+// reference the fast path is tested against.
+std::string NormalizeValueReference(std::string_view utf8);
 
 // Number of Unicode code points; each ill-formed sequence counts as one.
 size_t CodePointCount(std::string_view utf8);

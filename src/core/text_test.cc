@@ -305,3 +305,67 @@ TEST(TextNameTest, GoldenKeys) {
 
 }  // namespace
 }  // namespace gongxin::text
+
+namespace gongxin::text {
+namespace {
+
+// The fast path of NormalizeValue must agree with the reference on every input.
+TEST(TextValueTest, FastPathAgreesWithReference) {
+  const std::vector<std::string> pieces = {"a",
+                                           "Z",
+                                           "9",
+                                           " ",
+                                           "  ",
+                                           "\t",
+                                           "\n",
+                                           "\r",
+                                           "\x01",
+                                           "\x7F",
+                                           "广",
+                                           "東",
+                                           "（",
+                                           "）",
+                                           "〔",
+                                           "〕",
+                                           "、",
+                                           "。",
+                                           "\u3000",
+                                           "\u00A0",
+                                           "\u0085",
+                                           "\u2003",
+                                           "\u200B",
+                                           "\u2028",
+                                           "\u202F",
+                                           "\u205F",
+                                           "\u2060",
+                                           "\uFEFF",
+                                           "\u1680",
+                                           "ｂ",
+                                           "Ｚ",
+                                           "１",
+                                           "－",
+                                           "＠",
+                                           "é",
+                                           "😀",
+                                           "\xFF",
+                                           "\xC0\xAF",
+                                           "\xE4\xB8",
+                                           "\xED\xA0\x80",
+                                           "\xF4\x90\x80\x80"};
+  uint64_t x = 0x9E3779B97F4A7C15ULL;
+  auto next = [&x] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    const int len = static_cast<int>(next() % 8);
+    for (int k = 0; k < len; ++k) s += pieces[next() % pieces.size()];
+    ASSERT_EQ(NormalizeValue(s), NormalizeValueReference(s)) << "input bytes: " << s;
+  }
+}
+
+}  // namespace
+}  // namespace gongxin::text

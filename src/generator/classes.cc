@@ -786,7 +786,6 @@ class LicenceMaker {
     }
     const Date decided = RandomDate(rng, lo, hi);
     const int authority = Decider(ctx, s, t.dept, t.county_level);
-    const Authority& a = Auth(ctx, authority);
     const County& county = ctx.geo().counties()[s.county];
     const City& city = ctx.geo().cities()[county.city];
     const int year = decided.year();
@@ -914,7 +913,6 @@ class LicenceMaker {
     Set(row, xkzs_, t.xkzs);
     Set(row, xkbh_, number);
     Set(row, nr_, nr);
-    (void)a;
     Finish(s, ctx, row, decided, t.years, authority);
   }
 

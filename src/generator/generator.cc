@@ -114,6 +114,55 @@ class File {
   bool ok_ = true;
 };
 
+// The byte length of the first `records` records of `text`: CSV (RFC 4180, a line
+// break inside quotes belongs to the value) or JSON lines. GB18030 never uses '"' or
+// '\n' as a trailing byte, so this holds for GBK output too.
+size_t PrefixOfRecords(std::string_view text, uint64_t records, bool csv) {
+  bool quoted = false;
+  for (size_t i = 0; i < text.size() && records > 0; ++i) {
+    const char c = text[i];
+    if (csv && c == '"') quoted = !quoted;
+    if (c == '\n' && !quoted && --records == 0) return i + 1;
+  }
+  return text.size();
+}
+
+// Keeps the first `keep` records of a chunk's class output (--records).
+void KeepRecords(ClassOutput& co, uint64_t keep) {
+  if (co.rows <= keep) return;
+  co.csv.resize(PrefixOfRecords(co.csv, keep, true));
+  co.jsonl.resize(PrefixOfRecords(co.jsonl, keep, false));
+  std::erase_if(co.manifest, [&](const ManifestEntry& m) { return m.local_row >= keep; });
+  co.rows = static_cast<uint32_t>(keep);
+}
+
+// Subjects to draw for `records` records of the one class of `shared` (--records):
+// the class's yield per subject is measured on pilot chunks (their row counts do not
+// depend on the population size), then the population is that yield's inverse times
+// the records, with a quarter and two chunks to spare.
+Result<uint64_t> PopulationFor(Shared& shared, ClassId id, uint64_t records) {
+  constexpr uint64_t kPilotChunks = 64;
+  constexpr uint64_t kPilotRows = 2000;
+  const uint64_t bodies = shared.roster.all().size();
+  shared.subjects = bodies + kPilotChunks * kChunkSubjects;
+  shared.num_chunks = kPilotChunks;
+  uint64_t rows = 0, drawn = 0;
+  for (uint64_t c = 0; c < kPilotChunks && rows < kPilotRows; ++c) {
+    ChunkOutput out;
+    GenerateChunk(shared, c, out);
+    rows += out.classes[static_cast<int>(id)].rows;
+    drawn += kChunkSubjects;
+  }
+  if (rows == 0) {
+    return Status::InvalidArgument(
+        fmt::format("class {} got no records from {} subjects", ClassIdName(id), drawn),
+        fmt::format("{} 个信用主体中没有生成 {} 类记录", drawn, ClassIdName(id)));
+  }
+  const double per_record = static_cast<double>(drawn) / static_cast<double>(rows);
+  return static_cast<uint64_t>(per_record * static_cast<double>(records) * 1.25) +
+         2 * kChunkSubjects;
+}
+
 }  // namespace
 
 std::string Summary::ToJson() const {
@@ -158,6 +207,10 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
     return Status::InvalidArgument("no output format", "未选择输出格式");
   }
   if (options.out_dir.empty()) return Status::InvalidArgument("no output folder", "未指定输出目录");
+  const bool only_one = !options.only.empty();
+  if (options.records > 0 && !only_one) {
+    return Status::InvalidArgument("--records needs --only CLASS", "--records 须与 --only 同用");
+  }
   // Natural persons are born 1950..2005 and licences may run to 2099: keep as-of where
   // those make sense.
   if (options.as_of < Date::FromYmd(2010, 1, 1).value() ||
@@ -178,7 +231,7 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
   }
   shared.roster = Roster::Build(shared.geo, options.seed);
   const uint64_t bodies = shared.roster.all().size();
-  if (options.subjects <= bodies) {
+  if (options.records == 0 && options.subjects <= bodies) {
     return Status::InvalidArgument(
         fmt::format("--subjects must be more than {} (the government bodies that decide and "
                     "submit the records are subjects too), got {}",
@@ -189,8 +242,8 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
   shared.subjects = options.subjects;
   const uint64_t others = options.subjects - bodies;
   shared.num_chunks = (others + kChunkSubjects - 1) / kChunkSubjects;
-  shared.maker = std::make_unique<SubjectMaker>(shared.geo, shared.roster, options.seed,
-                                                options.subjects, options.as_of);
+  shared.maker =
+      std::make_unique<SubjectMaker>(shared.geo, shared.roster, options.seed, options.as_of);
   shared.window_start = options.as_of.AddYears(-5);
 
   Summary summary;
@@ -199,6 +252,7 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
   // Classes in catalog order; the ones the generator knows get a layout.
   std::vector<ClassId> order;
   for (const catalog::InfoClass& info : catalog.classes()) {
+    if (only_one && info.id != options.only) continue;
     bool known = false;
     for (int i = 0; i < kClassCount; ++i) {
       const ClassId id = static_cast<ClassId>(i);
@@ -210,7 +264,17 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
     }
     if (!known) summary.skipped.push_back(info.id);
   }
+  if (only_one && order.empty()) {
+    return Status::InvalidArgument("--only: the generator has no class '" + options.only + "'",
+                                   "--only：生成器没有信息类“" + options.only + "”");
+  }
   shared.makers = BuildRecordMakers(shared);
+  if (options.records > 0) {
+    GX_ASSIGN_OR_RETURN(const uint64_t others,
+                        PopulationFor(shared, order.front(), options.records));
+    shared.subjects = bodies + others;
+    shared.num_chunks = (others + kChunkSubjects - 1) / kChunkSubjects;
+  }
 
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
@@ -243,9 +307,11 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
       GX_RETURN_IF_ERROR(jsonl_files[i].Open(dir + std::string(ClassIdName(id)) + ".jsonl"));
     }
   }
-  File subjects_file;
-  GX_RETURN_IF_ERROR(subjects_file.Open(dir + "subjects.csv"));
-  subjects_file.Write(kSubjectsHeader);
+  File subjects_file;  // not written with --only
+  if (!only_one) {
+    GX_RETURN_IF_ERROR(subjects_file.Open(dir + "subjects.csv"));
+    subjects_file.Write(kSubjectsHeader);
+  }
   {
     File sources;
     GX_RETURN_IF_ERROR(sources.Open(dir + "sources.csv"));
@@ -269,6 +335,7 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
   std::condition_variable ready, space;
   std::vector<std::unique_ptr<ChunkOutput>> slots(window);
   uint64_t next_claim = 0, next_write = 0;
+  bool stop = false;  // --records: enough rows written
   std::vector<std::thread> workers;
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
@@ -276,8 +343,10 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
         uint64_t c;
         {
           std::unique_lock lock(mu);
-          space.wait(lock, [&] { return next_claim >= chunks || next_claim < next_write + window; });
-          if (next_claim >= chunks) return;
+          space.wait(lock, [&] {
+            return stop || next_claim >= chunks || next_claim < next_write + window;
+          });
+          if (stop || next_claim >= chunks) return;
           c = next_claim++;
         }
         auto out = std::make_unique<ChunkOutput>();
@@ -316,6 +385,7 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
     for (size_t k = 0; k < order.size(); ++k) {
       const int i = static_cast<int>(order[k]);
       ClassOutput& co = out->classes[i];
+      if (options.records > 0) KeepRecords(co, options.records - rows[i]);
       csv_files[i].Write(co.csv);
       jsonl_files[i].Write(co.jsonl);
       for (const ManifestEntry& m : co.manifest) {
@@ -329,9 +399,28 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
       }
     }
     subjects_written += out->subjects;
-    if (options.progress) options.progress(subjects_written, options.subjects);
+    if (options.records > 0) {
+      const uint64_t done = rows[static_cast<int>(order.front())];
+      if (options.progress) options.progress(done, options.records);
+      if (done == options.records) break;
+    } else if (options.progress) {
+      options.progress(subjects_written, options.subjects);
+    }
   }
+  {
+    std::lock_guard lock(mu);
+    stop = true;
+  }
+  space.notify_all();
   for (std::thread& t : workers) t.join();
+  if (options.records > 0) {
+    if (rows[static_cast<int>(order.front())] != options.records) {
+      return Status::Internal(
+          fmt::format("{} subjects gave fewer than {} records", subjects_written, options.records),
+          fmt::format("{} 个信用主体生成的记录少于 {} 条", subjects_written, options.records));
+    }
+    summary.subjects = subjects_written;
+  }
 
   GX_RETURN_IF_ERROR(subjects_file.Close());
   for (ClassId id : order) {

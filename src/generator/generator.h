@@ -58,6 +58,14 @@ struct Options {
   bool csv = true;
   bool jsonl = false;
   double dirty = 0;  // probability that a record carries one injected error
+  // Only this class's file (a class id of the catalog, e.g. "penalty"); empty: every
+  // class. With `only`, subjects.csv is not written and sources.csv lists that class.
+  std::string only;
+  // With `only`: exactly this many records (0: as many as `subjects` yield). The
+  // population is then scaled to the records: subjects are made in chunk order, as
+  // in a full run, until the class has `records` rows (`subjects` is ignored); the
+  // summary's `subjects` is the population drawn. Deterministic like everything else.
+  uint64_t records = 0;
   int threads = 0;   // 0: the hardware's
   // Called from the writing thread after each chunk: (subjects written, total).
   std::function<void(uint64_t, uint64_t)> progress;
@@ -84,7 +92,8 @@ uint64_t GovernmentBodyCount(const catalog::Catalog& catalog);
 
 // Writes the files into options.out_dir (created if missing). Fails with
 // kInvalidArgument on bad options (fewer subjects than government bodies, dirty
-// outside [0, 1], no format) and kIOError when a file cannot be written.
+// outside [0, 1], no format, `only` not a class the generator knows, `records`
+// without `only`) and kIOError when a file cannot be written.
 Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options);
 
 }  // namespace gongxin::generator

@@ -397,6 +397,64 @@ void CheckRecords(const GenRun& run, Date as_of) {
 
 TEST(GeneratorTest, RecordsFollowTheCatalog) { CheckRecords(Clean(), kAsOf); }
 
+// The catalog's cross-field rules (uscc prefix against category, date order) hold for
+// every clean record.
+TEST(GeneratorTest, RecordsPassTheCatalogRules) {
+  const Catalog& cat = TheCatalog();
+  size_t evaluated = 0;
+  for (const InfoClass& c : cat.classes()) {
+    SCOPED_TRACE(c.id);
+    const Table t = ReadTable(Clean().dir + "/" + c.id + ".csv");
+    for (const catalog::ValidationRule& rule : c.rules) {
+      SCOPED_TRACE(rule.id);
+      const int col = t.Col(rule.check.field);
+      ASSERT_GE(col, 0);
+      const int other = rule.check.other_field.empty() ? -1 : t.Col(rule.check.other_field);
+      const int when = rule.when ? t.Col(rule.when->field) : -1;
+      for (size_t r = 0; r < t.rows.size(); ++r) {
+        const auto& row = t.rows[r];
+        if (rule.when && !rule.when->Holds(cat.SplitValues(*c.FindField(rule.when->field), row[when]))) {
+          continue;
+        }
+        const std::string& v = row[col];
+        if (v.empty()) continue;
+        ++evaluated;
+        const auto& values = rule.check.values;
+        auto prefixed = [&] {
+          return std::any_of(values.begin(), values.end(), [&](const std::string& p) { return v.starts_with(p); });
+        };
+        auto listed = [&] { return std::find(values.begin(), values.end(), v) != values.end(); };
+        bool ok = true;
+        switch (rule.check.op) {
+          case catalog::Check::Op::kPrefixIn: ok = prefixed(); break;
+          case catalog::Check::Op::kPrefixNotIn: ok = !prefixed(); break;
+          case catalog::Check::Op::kIn: ok = listed(); break;
+          case catalog::Check::Op::kNotIn: ok = !listed(); break;
+          case catalog::Check::Op::kAmountMatchesText: {
+            if (other < 0 || row[other].empty()) break;
+            const auto stated = AmountStatedAfter(row[other], rule.check.values);
+            const auto field_type = c.FindField(rule.check.field)->type;
+            const auto amount = field_type == catalog::FieldType::kMoneyWanYuan
+                                    ? Money::ParseWanYuan(v)
+                                    : Money::ParseYuan(v);
+            ok = !stated || (amount.ok() && *amount == *stated);
+            break;
+          }
+          case catalog::Check::Op::kNotBefore:
+          case catalog::Check::Op::kNotAfter: {
+            if (other < 0 || row[other].empty()) break;
+            const Date a = Date::Parse(v).value(), b = Date::Parse(row[other]).value();
+            ok = rule.check.op == catalog::Check::Op::kNotBefore ? a >= b : a <= b;
+            break;
+          }
+        }
+        EXPECT_TRUE(ok) << rule.check.ToString() << " fails on line " << r + 2 << ": " << v;
+      }
+    }
+  }
+  EXPECT_GT(evaluated, 1000u);
+}
+
 TEST(GeneratorTest, RecordsFollowTheCatalogUnderOlderRules) {
   // Decisions before 2021-07-15 take the Art. 8 penalty categories.
   Options o = Base(6000, 3);

@@ -340,12 +340,9 @@ int32_t DayOf(int y, int m, int d) { return Date::FromYmd(y, m, d).value().days(
 
 }  // namespace
 
-SubjectMaker::SubjectMaker(const Geography& geo, const Roster& roster, uint64_t seed,
-                           uint64_t total, Date as_of)
+SubjectMaker::SubjectMaker(const Geography& geo, const Roster& roster, uint64_t seed, Date as_of)
     : geo_(geo),
       roster_(roster),
-      seed_(seed),
-      total_(total),
       as_of_(as_of),
       serial_offset_(Mix64(seed ^ 0xC0DE) % kSerialSpace),
       natural_perm_(static_cast<uint64_t>(DayOf(kLastBirthYear, 12, 31) -

@@ -105,7 +105,7 @@ struct Authority {
 // government_body, listed first in subjects.csv.
 class Roster {
  public:
-  // `first_serial` is the uscc serial of the first body; bodies take consecutive ones.
+  // The bodies' uscc serials depend on `seed` (see uscc::Generate).
   static Roster Build(const Geography& geo, uint64_t seed);
 
   const std::vector<Authority>& all() const { return all_; }
@@ -169,8 +169,7 @@ struct Subject {
 // Makes the subjects. One maker per chunk; it draws from the chunk's stream.
 class SubjectMaker {
  public:
-  SubjectMaker(const Geography& geo, const Roster& roster, uint64_t seed, uint64_t total,
-               Date as_of);
+  SubjectMaker(const Geography& geo, const Roster& roster, uint64_t seed, Date as_of);
   // Fills `s` as subject number `index` (>= roster size).
   void Make(uint64_t index, Rng& rng, Subject& s) const;
   // A random person's name (not a subject).
@@ -197,8 +196,6 @@ class SubjectMaker {
 
   const Geography& geo_;
   const Roster& roster_;
-  uint64_t seed_;
-  uint64_t total_;
   Date as_of_;
   uint64_t serial_offset_;
   Permutation natural_perm_;  // (birth day, sequence) slots of natural persons

@@ -527,7 +527,7 @@ void GenerateChunk(const Shared& shared, uint64_t chunk, ChunkOutput& out) {
   for (uint64_t i = begin; i < end; ++i) {
     shared.maker->Make(roster + i, ctx.rng(), s);
     GenerateRecords(s, ctx);
-    AppendSubjectRow(out.subjects_csv, s, shared);
+    if (shared.options.only.empty()) AppendSubjectRow(out.subjects_csv, s, shared);
   }
   out.subjects = (chunk == 0 ? roster : 0) + (end > begin ? end - begin : 0);
   if (shared.options.encoding == Encoding::kGbk && shared.options.csv) {

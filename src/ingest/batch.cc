@@ -162,15 +162,81 @@ class ChunkWriter {
     }
   }
 
+  // Keys that occur more than once in the batch: their rows wait for Flush().
+  void SetRepeatedKeys(std::unordered_set<std::string> keys) { repeated_ = std::move(keys); }
+
   Status Write(const ValidRow& row, std::vector<Violation>* problems) {
+    if (repeated_.count(row.natural_key)) {
+      auto [it, inserted] = pending_.try_emplace(row.natural_key);
+      if (inserted) pending_order_.push_back(row.natural_key);
+      it->second.push_back(row);
+      return Status::OK();
+    }
+    return WriteNow(row, problems);
+  }
+
+  // Writes the rows of repeated keys. A batch states the record as its LAST row for
+  // the key says: if that equals the record's current version, every row of the key
+  // is unchanged (so re-sending a file that holds a correction changes nothing);
+  // otherwise the rows apply in file order, each a version.
+  Status Flush(std::vector<Violation>* problems) {
+    for (const auto& key : pending_order_) {
+      const std::vector<ValidRow>& rows = pending_[key];
+      GX_ASSIGN_OR_RETURN(auto head, archive_.FindRecord(class_.id, options_.source, key));
+      if (head && head->content_hash == rows.back().content_hash) {
+        std::unordered_set<std::string> hashes;
+        for (const auto& row : rows) {
+          ++summary_->unchanged;
+          if (!hashes.insert(row.content_hash).second) DuplicateWarning(row, problems);
+          CountTimeliness(row);
+        }
+        continue;
+      }
+      for (const auto& row : rows) GX_RETURN_IF_ERROR(WriteNow(row, problems));
+    }
+    pending_.clear();
+    pending_order_.clear();
+    return Status::OK();
+  }
+
+ private:
+  void DuplicateWarning(const ValidRow& row, std::vector<Violation>* problems) {
+    AddViolation(problems, row.line, KeyField(), rule::kDuplicateRow, Severity::kWarning,
+                 "与本批次前面的行重复（同一" + KeyNameZh() + "、内容相同），未重复入库",
+                 "duplicates an earlier row of this batch (same " + KeyField() +
+                     ", same content); not stored again",
+                 KeyValue(row));
+  }
+
+  void CountTimeliness(const ValidRow& row) {
+    // Timeliness: working days from the decision to the receipt.
+    if (class_.deadline && row.decision_date) {
+      ++summary_->timed_rows;
+      const int days =
+          catalog_.calendar().WorkingDaysBetween(*row.decision_date, received_.ChinaDate());
+      if (days <= class_.deadline->working_days) ++summary_->timely_rows;
+    }
+  }
+
+  std::string KeyNameZh() const {
+    std::string out;
+    for (const auto& k : class_.natural_key) {
+      const auto* f = class_.FindField(k);
+      out += (out.empty() ? "" : "、") + (f ? f->names.zh : k);
+    }
+    return out;
+  }
+
+  Status WriteNow(const ValidRow& row, std::vector<Violation>* problems) {
     const bool registering = class_.registration.has_value();
     // The subject.
     int64_t subject_id;
-    std::string subject_name;
+    std::string subject_name, subject_key;
     auto cached = subjects_.find(row.subject_code);
     if (cached != subjects_.end()) {
-      subject_id = cached->second.first;
-      subject_name = cached->second.second;
+      subject_id = cached->second.id;
+      subject_name = cached->second.name;
+      subject_key = cached->second.name_key;
     } else {
       bool created = false;
       GX_ASSIGN_OR_RETURN(
@@ -188,10 +254,12 @@ class ChunkWriter {
       }
       subject_id = subject.id;
       subject_name = subject.name;
-      subjects_.emplace(row.subject_code, std::make_pair(subject_id, subject_name));
+      subject_key = text::NormalizeName(subject_name);
+      subjects_.emplace(row.subject_code, KnownSubject{subject_id, subject_name, subject_key});
     }
     if (!registering && !row.subject_name.empty() && !subject_name.empty() &&
-        text::NormalizeName(row.subject_name) != text::NormalizeName(subject_name)) {
+        (row.subject_name != subject_name &&
+         text::NormalizeName(row.subject_name) != subject_key)) {
       AddViolation(problems, row.line, class_.subject.name_field, rule::kNameMismatch,
                    Severity::kWarning,
                    "名称“" + row.subject_name + "”与该代码登记的名称“" + subject_name +
@@ -220,13 +288,7 @@ class ChunkWriter {
     if (head && head->content_hash == row.content_hash) {
       ++summary_->unchanged;
       stored = false;
-      if (seen_in_batch) {
-        AddViolation(problems, row.line, KeyField(), rule::kDuplicateRow, Severity::kWarning,
-                     "与本批次前面的行重复（同一文书号、内容相同），未重复入库",
-                     "duplicates an earlier row of this batch (same document, same content); "
-                     "not stored again",
-                     KeyValue(row));
-      }
+      if (seen_in_batch) DuplicateWarning(row, problems);
     } else {
       in.fields_json = FieldsJson(class_, row.values);
       in.originals_json = FieldsJson(class_, row.originals);
@@ -256,19 +318,13 @@ class ChunkWriter {
       }
       GX_RETURN_IF_ERROR(archive_.UpdateRegistration(subject_id, row.subject_name, kind, status,
                                                      in.fields_json, former, received_));
-      subjects_[row.subject_code] = {subject_id, row.subject_name};
+      subjects_[row.subject_code] =
+          KnownSubject{subject_id, row.subject_name, text::NormalizeName(row.subject_name)};
     }
-    // Timeliness: working days from the decision to the receipt.
-    if (class_.deadline && row.decision_date) {
-      ++summary_->timed_rows;
-      const int days =
-          catalog_.calendar().WorkingDaysBetween(*row.decision_date, received_.ChinaDate());
-      if (days <= class_.deadline->working_days) ++summary_->timely_rows;
-    }
+    CountTimeliness(row);
     return Status::OK();
   }
 
- private:
   int IndexOf(const std::string& code) const {
     for (size_t i = 0; i < class_.fields.size(); ++i) {
       if (!code.empty() && class_.fields[i].code == code) return static_cast<int>(i);
@@ -300,7 +356,14 @@ class ChunkWriter {
   Instant received_;
   BatchSummary* summary_;
   int status_index_ = -1, former_index_ = -1;
-  std::unordered_map<std::string, std::pair<int64_t, std::string>> subjects_;
+  struct KnownSubject {
+    int64_t id;
+    std::string name, name_key;
+  };
+  std::unordered_map<std::string, KnownSubject> subjects_;
+  std::unordered_set<std::string> repeated_;
+  std::unordered_map<std::string, std::vector<ValidRow>> pending_;
+  std::vector<std::string> pending_order_;
   std::unordered_set<std::string> keys_in_batch_;
 };
 
@@ -353,6 +416,18 @@ Result<BatchSummary> IngestBytes(store::Store& store, const catalog::Catalog& ca
   GX_RETURN_IF_ERROR(InsertBatchRow(store, summary, options, Sha256Hex(bytes),
                                     EncodingName(table.detected), received, &summary.batch));
   ChunkWriter writer(store, catalog, *info_class, options, received, &summary);
+  {
+    // Keys that occur more than once (a correction or a duplicate in the same file).
+    std::unordered_map<std::string, int> seen;
+    std::unordered_set<std::string> repeated;
+    std::vector<std::string_view> cells(table.num_columns());
+    for (size_t r = 0; r < table.num_rows(); ++r) {
+      for (size_t c = 0; c < cells.size(); ++c) cells[c] = table.cell(r, c);
+      std::string key = validator.KeyOf(cells);
+      if (++seen[key] == 2) repeated.insert(std::move(key));
+    }
+    writer.SetRepeatedKeys(std::move(repeated));
+  }
 
   // Validate chunk k+1 on a worker thread while chunk k is written.
   const size_t n = table.num_rows();
@@ -373,6 +448,7 @@ Result<BatchSummary> IngestBytes(store::Store& store, const catalog::Catalog& ca
     for (auto& p : problems) feedback.push_back(std::move(p));
   }
 
+  GX_RETURN_IF_ERROR(writer.Flush(&feedback));
   std::stable_sort(feedback.begin(), feedback.end(),
                    [](const Violation& a, const Violation& b) { return a.line < b.line; });
   for (const auto& v : feedback) {

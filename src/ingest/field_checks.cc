@@ -44,11 +44,20 @@ bool HasInvalidCharacters(std::string_view v, std::string* which) {
 
 bool CheckDate(const FieldSpec& field, std::string_view value, std::string_view original,
                const FieldContext& ctx, std::string* out, std::vector<Violation>* problems) {
+  // The standard writes long-term as 2099/12/31; departments also write it in words.
+  if (field.type == FieldType::kDateOrLongterm &&
+      (value == "长期" || value == "长期有效" || value == "永久" || value == "永久有效")) {
+    *out = "2099-12-31";
+    return true;
+  }
   auto date = Date::Parse(value);
   if (!date.ok()) {
-    AddViolation(problems, ctx.line, field.code, rule::kDateFormat, Severity::kError,
-                 field.names.zh + "不是有效日期：" + date.status().message_zh(),
-                 field.names.en + " is not a valid date: " + date.status().message(), original);
+    AddViolation(
+        problems, ctx.line, field.code, rule::kDateFormat, Severity::kError,
+        field.names.zh + "不是有效日期：" + date.status().message_zh(),
+        field.names.en + " is not a valid date: " + date.status().message() +
+            (field.type == FieldType::kDateOrLongterm ? " (long-term: 2099/12/31 or 长期)" : ""),
+        original);
     return false;
   }
   *out = date->ToIso();
@@ -61,7 +70,7 @@ bool CheckMoney(const FieldSpec& field, std::string_view value, std::string_view
       field.type == FieldType::kMoneyWanYuan ? Money::ParseWanYuan(value) : Money::ParseYuan(value);
   if (!money.ok()) {
     AddViolation(problems, ctx.line, field.code, rule::kAmountFormat, Severity::kError,
-                 field.names.zh + "金额无效：" + money.status().message_zh(),
+                 field.names.zh + "无效：" + money.status().message_zh(),
                  field.names.en + " is not a valid amount: " + money.status().message(), original);
     return false;
   }
@@ -119,13 +128,30 @@ std::string AllowedValues(const catalog::CodeTableVersion& version) {
 bool CheckCode(const FieldSpec& field, std::string_view value, std::string_view original,
                const FieldContext& ctx, std::string* out, std::vector<Violation>* problems) {
   const catalog::CodeTable* table = ctx.catalog->TableOf(field);
-  if (!table) {  // the catalog loader guarantees the table exists
+  if (!table) {
+    // The two standard tables are CSV files (core/code_tables.h), not YAML tables.
+    const auto& standard = ctx.catalog->standard_tables();
+    bool known = true;
+    if (field.code_table == "divisions") {
+      known = standard.divisions.Find(value) != nullptr;
+    } else if (field.code_table == "uscc_prefixes") {
+      known = standard.uscc_prefixes.Find(value) != nullptr;
+    }
+    if (!known) {
+      AddViolation(problems, ctx.line, field.code, rule::kCodeTable, Severity::kError,
+                   "“" + std::string(value) + "”不是" + field.names.zh + "的代码值（代码表 " +
+                       field.code_table + "）",
+                   "'" + std::string(value) + "' is not a value of " + field.names.en +
+                       " (code table " + field.code_table + ")",
+                   original);
+      return false;
+    }
     *out = std::string(value);
     return true;
   }
   std::vector<std::string> parts;
   if (field.multi_valued) {
-    parts = ctx.catalog->SplitValues(field, value);
+    parts = ctx.catalog->SplitValues(field, value, ctx.decision_date);
   } else {
     parts.emplace_back(value);
   }
@@ -248,7 +274,7 @@ bool CheckIdNumberValue(const FieldSpec& field, std::string_view value, std::str
   auto verdict = id_number::Check(id, ctx.catalog->standard_tables(), ctx.today);
   if (!verdict.valid()) {
     AddViolation(problems, ctx.line, field.code, rule::kIdNumber, Severity::kError,
-                 field.names.zh + "不是有效的身份证号码：" + verdict.reason_zh,
+                 field.names.zh + "不是有效的居民身份证号码：" + verdict.reason_zh,
                  field.names.en + " is not a valid ID number: " + verdict.reason_en, original);
     return false;
   }

@@ -69,6 +69,20 @@ Result<BatchSummary> IngestBytes(store::Store& store, const catalog::Catalog& ca
 Result<BatchSummary> IngestFile(store::Store& store, const catalog::Catalog& catalog,
                                 const std::string& path, IngestOptions options);
 
+// The dry run of IngestBytes: reads and validates the bytes exactly as IngestBytes
+// does (same reader, RowValidator, chunks; chunks on options.threads threads) and
+// stores nothing. The source is checked only when given. In the summary, batch is 0,
+// `accepted` counts the rows that pass validation, and unchanged, new_records,
+// new_versions and stub_subjects stay 0: which rows are new, corrections or re-sends,
+// and which subjects are unknown, only the store can tell (so the warnings
+// duplicate_row, unknown_subject and name_mismatch never appear). Fails as
+// IngestBytes does, store errors aside.
+Result<BatchSummary> ValidateBytes(const catalog::Catalog& catalog, std::string_view bytes,
+                                   const IngestOptions& options);
+// Reads `path` (bounded by options.limits) and validates it; file_name defaults to the path.
+Result<BatchSummary> ValidateFile(const catalog::Catalog& catalog, const std::string& path,
+                                  IngestOptions options);
+
 // The feedback file: header row then one row per problem, columns
 // row_line,field,rule,severity,message_zh,message_en,value (RFC 4180, UTF-8 with BOM
 // so that spreadsheet programs open it in Chinese).

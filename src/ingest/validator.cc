@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/money.h"
 #include "core/text.h"
 #include "ingest/field_checks.h"
 
@@ -196,24 +197,30 @@ bool RowValidator::Validate(std::span<const std::string_view> cells, uint32_t li
     }
   }
 
-  // 3. Every other field by its type.
-  std::string certificate_type;
+  // 3. Every other field by its type. A certificate number is also checked as a
+  // citizen ID number when its type field says 身份证 (or it has no type and the
+  // shape of one).
+  std::string certificate_type;  // of the subject's own certificate, if any
   for (size_t i = 0; i < n; ++i) {
     if (static_cast<int>(i) == decision_date_index_ || folded[i].empty()) continue;
     const FieldSpec& f = fields[i];
-    bool ok;
-    if (static_cast<int>(i) == id_index_ && f.type == FieldType::kCertificateNumber) {
-      // A certificate number is an ID number when its type says 身份证.
+    bool ok = CheckField(f, folded[i], raw[i], ctx, &out->values[i], problems);
+    if (ok && f.type == FieldType::kCertificateNumber) {
+      std::string type;
       if (!f.certificate_type_field.empty()) {
         const int t = IndexOf(*class_, f.certificate_type_field);
-        if (t >= 0) certificate_type = folded[t];
+        if (t >= 0) {
+          type = folded[t];
+          // Aliases (居民身份证) count as the canonical value (身份证).
+          if (const auto* table = catalog_->TableOf(fields[t])) {
+            if (auto match = table->Lookup(type, ctx.decision_date)) type = match->value->value;
+          }
+        }
       }
-      ok = CheckField(f, folded[i], raw[i], ctx, &out->values[i], problems);
-      if (ok && IsIdCard(certificate_type, folded[i])) {
+      if (static_cast<int>(i) == id_index_) certificate_type = type;
+      if (IsIdCard(type, folded[i])) {
         ok = CheckIdNumberValue(f, folded[i], raw[i], ctx, &out->values[i], problems);
       }
-    } else {
-      ok = CheckField(f, folded[i], raw[i], ctx, &out->values[i], problems);
     }
     valid[i] = ok;
   }
@@ -224,7 +231,7 @@ bool RowValidator::Validate(std::span<const std::string_view> cells, uint32_t li
     const size_t i = static_cast<size_t>(index);
     const std::string& v = valid[i] ? out->values[i] : folded[i];
     if (v.empty()) return {};
-    if (fields[i].multi_valued) return catalog_->SplitValues(fields[i], v);
+    if (fields[i].multi_valued) return catalog_->SplitValues(fields[i], v, out->decision_date);
     return {v};
   };
 
@@ -276,6 +283,29 @@ bool RowValidator::Validate(std::span<const std::string_view> cells, uint32_t li
                                                              : value <= out->values[oi];
         break;
       }
+      case catalog::Check::Op::kAmountMatchesText: {
+        const int oi = IndexOf(*class_, r.check.other_field);
+        if (oi < 0 || out->values[oi].empty()) break;
+        const auto stated = AmountStatedAfter(out->values[oi], r.check.values);
+        // Stored money values are exact 元 with 2 decimals.
+        const auto amount = Money::ParseYuan(value);
+        if (!stated || (amount.ok() && *amount == *stated)) break;
+        holds = false;
+        if (amount.ok()) {  // a message that says what the amounts are
+          AddViolation(problems, line, r.check.field, r.id,
+                       r.warning ? Severity::kWarning : Severity::kError,
+                       fields[fi].names.zh + "折合 " + amount->ToYuanString() + " 元，而" +
+                           fields[oi].names.zh + "写明 " + stated->ToYuanString() +
+                           " 元（是否把元数填进了万元字段？）",
+                       fields[fi].names.en + " amounts to " + amount->ToYuanString() +
+                           " yuan but " + fields[oi].names.en + " states " +
+                           stated->ToYuanString() +
+                           " yuan (was the amount in yuan written into a 万元 field?)",
+                       raw[fi]);
+          continue;
+        }
+        break;
+      }
     }
     if (!holds) {
       AddViolation(problems, line, r.check.field, r.id,
@@ -296,8 +326,16 @@ bool RowValidator::Validate(std::span<const std::string_view> cells, uint32_t li
     out->subject_code_kind =
         id_card ? SubjectCodeKind::kIdNumber : SubjectCodeKind::kOtherCertificate;
   } else {
-    const bool explained =
+    // Not repeated when the row already has an error on either code field
+    // (invalid, or required and empty).
+    bool explained =
         (uscc_index_ >= 0 && !valid[uscc_index_]) || (id_index_ >= 0 && !valid[id_index_]);
+    for (size_t p = first_problem; p < problems->size() && !explained; ++p) {
+      const Violation& v = (*problems)[p];
+      explained = v.severity == Severity::kError &&
+                  ((uscc_index_ >= 0 && v.field == fields[uscc_index_].code) ||
+                   (id_index_ >= 0 && v.field == fields[id_index_].code));
+    }
     if (!explained) {
       std::string codes = class_->subject.uscc_field;
       if (!class_->subject.id_number_field.empty()) {
@@ -339,6 +377,31 @@ bool RowValidator::Validate(std::span<const std::string_view> cells, uint32_t li
   }
   out->content_hash = HexSha256(content);
   return true;
+}
+
+std::string RowValidator::KeyOf(std::span<const std::string_view> cells) const {
+  FieldContext ctx;
+  ctx.catalog = catalog_;
+  ctx.today = today_;
+  std::vector<Violation> scratch;
+  std::string key;
+  bool first = true;
+  for (int k : natural_key_indexes_) {
+    if (!first) key += '\x1f';
+    first = false;
+    if (k < 0) continue;
+    const auto& cols = columns_of_field_[static_cast<size_t>(k)];
+    if (cols.empty() || cols[0] >= cells.size()) continue;
+    const std::string_view raw = cells[cols[0]];
+    const std::string folded = text::NormalizeValue(raw);
+    std::string stored;
+    if (folded.empty() ||
+        !CheckField(class_->fields[static_cast<size_t>(k)], folded, raw, ctx, &stored, &scratch)) {
+      stored = folded;
+    }
+    key += text::NormalizeName(stored);
+  }
+  return key;
 }
 
 }  // namespace gongxin::ingest

@@ -55,6 +55,10 @@ class RowValidator {
   bool Validate(std::span<const std::string_view> cells, uint32_t line, ValidRow* out,
                 std::vector<Violation>* problems) const;
 
+  // The natural key Validate would give the row (cells in header order), computed
+  // from the key fields only: cheap enough for a pre-pass over a whole batch.
+  std::string KeyOf(std::span<const std::string_view> cells) const;
+
   const catalog::InfoClass& info_class() const { return *class_; }
 
  private:

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# `make bench`: runs every benchmark of bench/ against its peer and prints a summary
+# (Markdown tables of medians and ratios, with the machine and its load average).
+# Results are also kept in bench/out/summary.md; docs/BENCHMARKS.md reports them.
+#
+# Usage: scripts/bench.sh BUILD_DIR
+# Environment: BENCH_SIZES, BENCH_RUNS, BENCH_SEED (bench/ingest.sh);
+#              BENCH_MIN_TIME (seconds per core benchmark repetition, default 0.2).
+set -euo pipefail
+
+BUILD_DIR=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+case $BUILD_DIR in /*) ;; *) BUILD_DIR=$ROOT/$BUILD_DIR ;; esac
+OUT=$ROOT/bench/out
+MIN_TIME=${BENCH_MIN_TIME:-0.2}
+mkdir -p "$OUT"
+
+machine() {
+  echo "- machine: $(nproc) cores, $(awk -F: '/model name/ {gsub(/^ +/, "", $2); print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM"
+  echo "- commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with local changes)')"
+  echo "- sqlite3: $(sqlite3 --version | cut -d' ' -f1)"
+}
+
+start=$(date +%s)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# 1. Ingest (end to end, through the command line).
+ingest_table=$("$ROOT/bench/ingest.sh" "$BUILD_DIR")
+
+# 2. Core rules (Google Benchmark): 3 repetitions, medians.
+core_csv=$OUT/core.csv
+echo "== core: $BUILD_DIR/bench/core_bench (min time ${MIN_TIME}s x 3 repetitions)" >&2
+"$BUILD_DIR/bench/core_bench" --benchmark_min_time="$MIN_TIME" --benchmark_repetitions=3 \
+  --benchmark_report_aggregates_only=true --benchmark_out="$core_csv" \
+  --benchmark_out_format=csv >&2
+core_load=$(cut -d' ' -f1 /proc/loadavg)
+# Pairs BM_X_Ours with BM_X_Peer*: ours/peer = peer time / our time (> 1: we are faster).
+core_table=$(awk -F, -v load="$core_load" '
+  /_median"?,/ {
+    name = $1; gsub(/"/, "", name); sub(/^BM_/, "", name); sub(/_median$/, "", name)
+    ns = $3; unit = $5
+    if (unit == "us") ns *= 1000; else if (unit == "ms") ns *= 1e6
+    n = split(name, part, "_"); who = part[n]; job = name; sub("_" who "$", "", job)
+    if (!(job in seen)) { order[++jobs] = job; seen[job] = 1 }
+    if (who == "Ours") ours[job] = ns; else { peer[job] = ns; peername[job] = who }
+  }
+  END {
+    print "| job | ours ns/item | peer | peer ns/item | ours/peer | load avg |"
+    print "| --- | ---: | --- | ---: | ---: | ---: |"
+    for (i = 1; i <= jobs; i++) {
+      j = order[i]
+      printf "| %s | %.1f | %s | %.1f | %.2f | %s |\n", j, ours[j], peername[j], peer[j], peer[j] / ours[j], load
+    }
+  }' "$core_csv")
+
+{
+  echo "## make bench, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  machine
+  echo "- load average at start: $load_start; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- took $(($(date +%s) - start)) s"
+  echo
+  echo "$ingest_table"
+  echo
+  echo "### Core rules (Google Benchmark, median of 3 repetitions; ours/peer = peer time / our time)"
+  echo
+  echo "$core_table"
+} | tee "$OUT/summary.md"
