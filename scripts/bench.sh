@@ -4,15 +4,17 @@
 # Results are also kept in bench/out/summary.md; docs/BENCHMARKS.md reports them.
 #
 # Usage: scripts/bench.sh BUILD_DIR
-# Environment: BENCH_SIZES, BENCH_RUNS, BENCH_SEED (bench/ingest.sh);
-#              BENCH_MIN_TIME (seconds per core benchmark repetition, default 0.2).
+# Environment: BENCH_ONLY="ingest core" (the benchmarks to run);
+#              BENCH_SIZES, BENCH_RUNS, BENCH_SEED, BENCH_PART_ROWS (bench/ingest.sh);
+#              BENCH_MIN_TIME (seconds per core benchmark repetition, default 0.5).
 set -euo pipefail
 
 BUILD_DIR=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case $BUILD_DIR in /*) ;; *) BUILD_DIR=$ROOT/$BUILD_DIR ;; esac
 OUT=$ROOT/bench/out
-MIN_TIME=${BENCH_MIN_TIME:-0.2}
+MIN_TIME=${BENCH_MIN_TIME:-0.5}
+ONLY=" ${BENCH_ONLY:-ingest core} "
 mkdir -p "$OUT"
 
 machine() {
@@ -25,17 +27,21 @@ start=$(date +%s)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 1. Ingest (end to end, through the command line).
-ingest_table=$("$ROOT/bench/ingest.sh" "$BUILD_DIR")
+ingest_table="(ingest not run)"
+if [[ $ONLY == *" ingest "* ]]; then ingest_table=$("$ROOT/bench/ingest.sh" "$BUILD_DIR"); fi
 
-# 2. Core rules (Google Benchmark): 3 repetitions, medians.
+# 2. Core rules (Google Benchmark): 5 repetitions, medians.
 core_csv=$OUT/core.csv
-echo "== core: $BUILD_DIR/bench/core_bench (min time ${MIN_TIME}s x 3 repetitions)" >&2
-"$BUILD_DIR/bench/core_bench" --benchmark_min_time="$MIN_TIME" --benchmark_repetitions=3 \
-  --benchmark_report_aggregates_only=true --benchmark_out="$core_csv" \
-  --benchmark_out_format=csv >&2
-core_load=$(cut -d' ' -f1 /proc/loadavg)
-# Pairs BM_X_Ours with BM_X_Peer*: ours/peer = peer time / our time (> 1: we are faster).
-core_table=$(awk -F, -v load="$core_load" '
+core_table="(core not run)"
+if [[ $ONLY == *" core "* ]]; then
+  echo "== core: $BUILD_DIR/bench/core_bench (min time ${MIN_TIME}s x 5 repetitions)" >&2
+  core_load_start=$(cut -d' ' -f1 /proc/loadavg)
+  "$BUILD_DIR/bench/core_bench" --benchmark_min_time="$MIN_TIME" --benchmark_repetitions=5 \
+    --benchmark_report_aggregates_only=true --benchmark_out="$core_csv" \
+    --benchmark_out_format=csv >&2
+  core_load="$core_load_start-$(cut -d' ' -f1 /proc/loadavg)"
+  # Pairs BM_X_Ours with BM_X_Peer*: ours/peer = peer time / our time (> 1: we are faster).
+  core_table=$(awk -F, -v load="$core_load" '
   /_median"?,/ {
     name = $1; gsub(/"/, "", name); sub(/^BM_/, "", name); sub(/_median$/, "", name)
     ns = $3; unit = $5
@@ -45,13 +51,14 @@ core_table=$(awk -F, -v load="$core_load" '
     if (who == "Ours") ours[job] = ns; else { peer[job] = ns; peername[job] = who }
   }
   END {
-    print "| job | ours ns/item | peer | peer ns/item | ours/peer | load avg |"
-    print "| --- | ---: | --- | ---: | ---: | ---: |"
+    print "| job | ours ns/item | peer | peer ns/item | ours/peer | load avg (start-end) |"
+    print "| --- | ---: | --- | ---: | ---: | --- |"
     for (i = 1; i <= jobs; i++) {
       j = order[i]
       printf "| %s | %.1f | %s | %.1f | %.2f | %s |\n", j, ours[j], peername[j], peer[j], peer[j] / ours[j], load
     }
   }' "$core_csv")
+fi
 
 {
   echo "## make bench, $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -62,7 +69,7 @@ core_table=$(awk -F, -v load="$core_load" '
   echo
   echo "$ingest_table"
   echo
-  echo "### Core rules (Google Benchmark, median of 3 repetitions; ours/peer = peer time / our time)"
+  echo "### Core rules (Google Benchmark, median of 5 repetitions; ours/peer = peer time / our time)"
   echo
   echo "$core_table"
 } | tee "$OUT/summary.md"

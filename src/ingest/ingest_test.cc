@@ -728,5 +728,31 @@ TEST(IngestRegressionTest, ResendingAFileWithACorrectionChangesNothing) {
   EXPECT_EQ(reader.CountVersions("penalty").value(), 2);
 }
 
+// Division codes (a CSV standard table, not a YAML code table) are checked too.
+TEST(IngestRegressionTest, UnknownDivisionCodeIsRejected) {
+  const auto lines =
+      gongxin::testing::ReadLinesOrFail(TestDataPath("golden/ingest/registration/input.csv"));
+  ASSERT_GE(lines.size(), 2u);
+  const std::string good = lines[1];
+  ASSERT_NE(good.find(",440106,"), std::string::npos);
+  std::string bad = good;
+  bad.replace(bad.find(",440106,"), 8, ",449999,");
+  TempStore store;
+  IngestOptions o;
+  o.class_id = "registration";
+  o.source = kRegistrar;
+  o.file_name = "registration.csv";
+  o.clock = &ReceiptClock();
+  auto s = IngestBytes(*store, Catalog(), lines[0] + "\n" + bad + "\n", o);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(s->rejected, 1);
+  bool flagged = false;
+  for (const auto& v : s->feedback) flagged |= v.rule == "code_table" && v.field == "DJ_XZQH";
+  EXPECT_TRUE(flagged) << FeedbackCsv(s->feedback);
+  auto ok = IngestBytes(*store, Catalog(), lines[0] + "\n" + good + "\n", o);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->accepted, 1) << FeedbackCsv(ok->feedback);
+}
+
 }  // namespace
 }  // namespace gongxin::ingest
