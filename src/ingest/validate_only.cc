@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/uscc.h"
+#include "ingest/batch_prelude.h"
 #include "ingest/field_checks.h"
 #include "ingest/ingest.h"
 #include "ingest/validator.h"
@@ -16,23 +17,6 @@ namespace gongxin::ingest {
 namespace {
 
 constexpr size_t kChunkRows = 8192;  // as in batch.cc
-
-std::string LowerExtension(const std::string& name) {
-  const auto dot = name.find_last_of('.');
-  if (dot == std::string::npos) return "";
-  std::string ext = name.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
-
-// The reader IngestBytes picks for the file name (batch.cc's ReadByName).
-Result<ReadResult> ReadByName(std::string_view bytes, const std::string& name, Encoding encoding,
-                              const ReaderLimits& limits) {
-  const std::string ext = LowerExtension(name);
-  if (ext == "xlsx") return ReadXlsx(bytes, limits);
-  if (ext == "jsonl" || ext == "ndjson" || ext == "json") return ReadJsonLines(bytes, limits);
-  return ReadCsv(bytes, encoding, limits);
-}
 
 // What one chunk of rows contributes to the summary; the rows themselves are dropped.
 struct ChunkResult {
@@ -69,43 +53,15 @@ void ValidateChunk(const RowValidator& validator, const catalog::Catalog& catalo
 Result<BatchSummary> ValidateBytes(const catalog::Catalog& catalog, std::string_view bytes,
                                    const IngestOptions& options) {
   if (!options.clock) return Status::Internal("ValidateBytes needs a clock");
-  const catalog::InfoClass* info_class = catalog.FindClass(options.class_id);
-  if (!info_class) {
-    std::string known;
-    for (const auto& id : catalog.ClassIds()) known += (known.empty() ? "" : ", ") + id;
-    return Status::NotFound("unknown class '" + options.class_id + "' (known: " + known + ")",
-                            "目录中没有信息类“" + options.class_id + "”（已有：" + known + "）");
-  }
-  if (!options.source.empty()) {
-    auto source_check = uscc::Check(options.source, catalog.standard_tables());
-    if (!source_check.valid()) {
-      return Status::InvalidArgument(
-          "the source must be the department's uscc: " + source_check.reason_en,
-          "数据来源单位应为其统一社会信用代码：" + source_check.reason_zh);
-    }
-  }
-  const Date today = options.clock->Now().ChinaDate();
-
-  GX_ASSIGN_OR_RETURN(ReadResult read,
-                      ReadByName(bytes, options.file_name, options.encoding, options.limits));
-  const Table& table = read.table;
-
-  BatchSummary summary;
-  summary.class_id = info_class->id;
-  if (const auto* v = info_class->VersionOn(today)) summary.rule_version = v->version;
-  if (info_class->deadline) summary.deadline_working_days = info_class->deadline->working_days;
-
-  std::vector<Violation> header_problems;
-  GX_ASSIGN_OR_RETURN(RowValidator validator,
-                      RowValidator::Create(catalog, *info_class, table.header(), table.header_line,
-                                           today, &header_problems));
-  std::vector<Violation> feedback = std::move(header_problems);
-  for (const auto& p : read.problems) {
-    AddViolation(&feedback, p.line, "", rule::kMalformedRow, Severity::kError, p.message_zh,
-                 p.message_en, "");
-  }
-  summary.rows = static_cast<int64_t>(table.num_rows() + read.problems.size());
-  summary.rejected = static_cast<int64_t>(read.problems.size());
+  GX_ASSIGN_OR_RETURN(BatchPrelude prelude,
+                      PrepareBatch(catalog, bytes, options, options.clock->Now(),
+                                   /*require_source=*/false));
+  const catalog::InfoClass* info_class = prelude.info_class;
+  const Date today = prelude.today;
+  const Table& table = prelude.read.table;
+  const RowValidator& validator = *prelude.validator;
+  BatchSummary summary = std::move(prelude.summary);
+  std::vector<Violation> feedback = std::move(prelude.feedback);
 
   // Chunks are claimed in order by `threads` workers (the caller's thread is one).
   const size_t n = table.num_rows();
