@@ -19,6 +19,7 @@
 #include "core/clock.h"
 #include "core/text.h"
 #include "ingest/ingest.h"
+#include "ingest/ingest_testing.h"
 #include "ingest/readers.h"
 #include "store/store.h"
 #include "support/golden.h"
@@ -33,51 +34,14 @@ using gongxin::testing::MatchesGolden;
 using gongxin::testing::ReadFileOrFail;
 using gongxin::testing::TestDataPath;
 
-// The day of receipt of every batch here: Monday 2026-11-23, 10:00 China time.
-constexpr char kReceivedAt[] = "2026-11-23T10:00:00+08:00";
-// 广州市天河区市场监督管理局: the source department of the 双公示 batches.
-constexpr char kSource[] = "11440106MB2C01374F";
 // 广东省市场监督管理局: the registration authority that registers the test subjects.
 constexpr char kRegistrar[] = "11440000MB2F3H2891";
 
-const catalog::Catalog& Catalog() {
-  static const catalog::Catalog* catalog = [] {
-    auto loaded = catalog::Catalog::LoadDir(CatalogPath());
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return new catalog::Catalog(std::move(loaded).value());
-  }();
-  return *catalog;
-}
-
-const Clock& ReceiptClock() {
-  static const FixedClock* clock = new FixedClock(Instant::Parse(kReceivedAt).value());
-  return *clock;
-}
-
-// A fresh, migrated SQLite store in its own folder, removed at the end of the test.
-class TempStore {
- public:
-  TempStore() : dir_(MakeTempDir("gongxin-ingest")) {
-    RegisterMigrations();
-    auto opened = store::Store::Open("sqlite:" + dir_ + "/gongxin.db");
-    EXPECT_TRUE(opened.ok()) << opened.status().message();
-    store_ = std::move(opened).value();
-    auto migrated = store_->Migrate();
-    EXPECT_TRUE(migrated.ok()) << migrated.status().message();
-  }
-  ~TempStore() {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  store::Store& operator*() { return *store_; }
-  store::Store* operator->() { return store_.get(); }
-  const std::string& dir() const { return dir_; }
-
- private:
-  std::string dir_;
-  std::unique_ptr<store::Store> store_;
-};
+using testing::Catalog;
+using testing::kReceivedAt;
+using testing::kSource;
+using testing::ReceiptClock;
+using testing::TempStore;
 
 IngestOptions Options(const std::string& class_id, const std::string& source = kSource) {
   IngestOptions o;

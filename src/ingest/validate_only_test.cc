@@ -1,6 +1,7 @@
 // ValidateBytes (the dry run of ingest): it says what IngestBytes would say about a
 // file, row for row, except for what only the store knows, and stores nothing.
 #include <gtest/gtest.h>
+#include "ingest/ingest_testing.h"
 
 #include <filesystem>
 #include <memory>
@@ -16,27 +17,12 @@
 namespace gongxin::ingest {
 namespace {
 
-using gongxin::testing::CatalogPath;
 using gongxin::testing::MakeTempDir;
 
-// Monday 2026-11-23, 10:00 China time.
-constexpr char kReceivedAt[] = "2026-11-23T10:00:00+08:00";
-// 广州市天河区市场监督管理局.
-constexpr char kSource[] = "11440106MB2C01374F";
-
-const catalog::Catalog& Catalog() {
-  static const catalog::Catalog* catalog = [] {
-    auto loaded = catalog::Catalog::LoadDir(CatalogPath());
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return new catalog::Catalog(std::move(loaded).value());
-  }();
-  return *catalog;
-}
-
-const Clock& ReceiptClock() {
-  static const FixedClock* clock = new FixedClock(Instant::Parse(kReceivedAt).value());
-  return *clock;
-}
+using testing::Catalog;
+using testing::kSource;
+using testing::ReceiptClock;
+using testing::TempStore;
 
 IngestOptions Options(int threads = 2) {
   IngestOptions o;
@@ -96,28 +82,6 @@ std::string File(int rows, bool with_duplicate = false) {
   if (with_duplicate) out += Row(0);  // the same document again, same content
   return out;
 }
-
-// A fresh migrated SQLite store, removed at the end of the test.
-class TempStore {
- public:
-  TempStore() : dir_(MakeTempDir("gongxin-validate-only")) {
-    RegisterMigrations();
-    auto opened = store::Store::Open("sqlite:" + dir_ + "/gongxin.db");
-    EXPECT_TRUE(opened.ok()) << opened.status().message();
-    store_ = std::move(opened).value();
-    EXPECT_TRUE(store_->Migrate().ok());
-  }
-  ~TempStore() {
-    store_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
-  }
-  store::Store& operator*() { return *store_; }
-
- private:
-  std::string dir_;
-  std::unique_ptr<store::Store> store_;
-};
 
 bool NeedsTheStore(const Violation& v) {
   return v.rule == rule::kDuplicateRow || v.rule == rule::kUnknownSubject ||
