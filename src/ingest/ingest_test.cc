@@ -28,7 +28,6 @@ namespace gongxin::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-using gongxin::testing::CatalogPath;
 using gongxin::testing::MakeTempDir;
 using gongxin::testing::MatchesGolden;
 using gongxin::testing::ReadFileOrFail;
