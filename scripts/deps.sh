@@ -17,7 +17,18 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   # spreadsheets
   libzip-dev libexpat1-dev libxlsxwriter-dev
+  # HTTP server (Boost.Beast, Asio), hashes of API keys
+  libboost-dev libssl-dev
+  # browser tests (playwright-core drives Debian's chromium)
+  chromium
+  # benchmark peers: load generator and static file server
+  wrk nginx-light
 )
+# Node.js runs the browser tests; a machine may already have it from elsewhere
+# (e.g. NodeSource, which bundles npm and conflicts with Debian's npm package).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

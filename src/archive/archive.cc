@@ -259,6 +259,59 @@ Result<std::optional<Subject>> ArchiveReader::FindSubject(std::string_view code)
   return std::optional<Subject>(std::move(s));
 }
 
+Status ArchiveReader::ForEachSubject(const std::function<void(const Subject&)>& fn,
+                                     std::optional<Instant> changed_since) {
+  // Two ordered scans merged by subject id: subjects, and their former names.
+  const std::string since = changed_since ? changed_since->ToChinaIso() : std::string();
+  GX_ASSIGN_OR_RETURN(
+      store::Statement * subjects,
+      store_.Prepare("SELECT id, code, code_kind, name, kind, stub, status, division, "
+                     "registration FROM subjects WHERE updated_at >= $1 ORDER BY id"));
+  GX_ASSIGN_OR_RETURN(
+      store::Statement * names,
+      store_.Prepare("SELECT n.subject_id, n.name FROM subject_names n JOIN subjects s ON s.id = "
+                     "n.subject_id WHERE n.role = 'former' AND s.updated_at >= $1 "
+                     "ORDER BY n.subject_id, n.since, n.name"));
+  subjects->Reset();
+  subjects->Bind(1, since);
+  names->Reset();
+  names->Bind(1, since);
+  GX_ASSIGN_OR_RETURN(bool name_row, names->Step());
+  Status status;
+  while (true) {
+    auto row = subjects->Step();
+    if (!row.ok()) {
+      status = row.status();
+      break;
+    }
+    if (!*row) break;
+    Subject s;
+    s.id = subjects->Int(0);
+    s.code = subjects->Text(1);
+    s.code_kind = subjects->Text(2);
+    s.name = subjects->Text(3);
+    s.kind = subjects->Text(4);
+    s.stub = subjects->Int(5) != 0;
+    s.status = subjects->Text(6);
+    s.division = subjects->Text(7);
+    s.registration_json = subjects->Text(8);
+    while (name_row && names->Int(0) <= s.id) {
+      if (names->Int(0) == s.id) s.former_names.push_back(names->Text(1));
+      auto next = names->Step();
+      if (!next.ok()) {
+        status = next.status();
+        break;
+      }
+      name_row = *next;
+    }
+    if (!status.ok()) break;
+    fn(s);
+  }
+  subjects->Reset();
+  names->Reset();
+  return status;
+}
+
 namespace {
 Result<int64_t> CountWhere(store::Store& store, std::string_view sql_all,
                            std::string_view sql_class, std::string_view class_id) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,11 @@ class ArchiveReader {
  public:
   explicit ArchiveReader(store::Store& store) : store_(store) {}
   Result<std::optional<Subject>> FindSubject(std::string_view code);
+  // Calls `fn` for every subject (former names filled, registration JSON included), in
+  // id order; with `changed_since`, only subjects created or updated at or after it.
+  // For building the search index. Returns the first store error.
+  Status ForEachSubject(const std::function<void(const Subject&)>& fn,
+                        std::optional<Instant> changed_since = std::nullopt);
   // Counts for tests and statistics.
   Result<int64_t> CountSubjects();
   Result<int64_t> CountRecords(std::string_view class_id = "");
