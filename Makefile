@@ -6,7 +6,7 @@ BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 GONGXIN := $(BUILD_DIR)/src/cli/gongxin
 
-.PHONY: all deps configure build run test bench fmt fmt-check clean
+.PHONY: all deps configure build run tour test bench fmt fmt-check clean
 
 all: build
 
@@ -21,8 +21,16 @@ configure: deps $(BUILD_DIR)/build.ninja
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# The platform's main job as far as it exists: a tour of the command line.
+# The demo platform: generated data, ingested through the real path, served with the
+# portal on http://127.0.0.1:$(DEMO_PORT)/ (Ctrl-C stops it).
+DEMO_DIR ?= $(BUILD_DIR)/demo
+DEMO_PORT ?= 8080
+DEMO_SUBJECTS ?= 20000
 run: build
+	$(GONGXIN) demo --data $(DEMO_DIR) --port $(DEMO_PORT) --subjects $(DEMO_SUBJECTS)
+
+# A tour of the command line (codes, catalog, generated data, ingest with feedback).
+tour: build
 	@scripts/tour.sh $(GONGXIN)
 
 test: build

@@ -4,9 +4,10 @@
 # Results are also kept in bench/out/summary.md; docs/BENCHMARKS.md reports them.
 #
 # Usage: scripts/bench.sh BUILD_DIR
-# Environment: BENCH_ONLY="ingest core" (the benchmarks to run);
+# Environment: BENCH_ONLY="ingest core search http" (the benchmarks to run);
 #              BENCH_SIZES, BENCH_RUNS, BENCH_SEED, BENCH_PART_ROWS (bench/ingest.sh);
-#              BENCH_MIN_TIME (seconds per core benchmark repetition, default 0.5).
+#              BENCH_MIN_TIME (seconds per core benchmark repetition, default 0.5);
+#              BENCH_SEARCH_SUBJECTS (bench/search.sh); BENCH_HTTP_* (bench/http.sh).
 set -euo pipefail
 
 BUILD_DIR=${1:-build}
@@ -14,7 +15,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case $BUILD_DIR in /*) ;; *) BUILD_DIR=$ROOT/$BUILD_DIR ;; esac
 OUT=$ROOT/bench/out
 MIN_TIME=${BENCH_MIN_TIME:-0.5}
-ONLY=" ${BENCH_ONLY:-ingest core} "
+ONLY=" ${BENCH_ONLY:-ingest core search http} "
 mkdir -p "$OUT"
 
 machine() {
@@ -60,6 +61,14 @@ if [[ $ONLY == *" core "* ]]; then
   }' "$core_csv")
 fi
 
+# 3. Search: our index beside SQLite FTS5 (trigram), latency and recall at 10.
+search_table="(search not run)"
+if [[ $ONLY == *" search "* ]]; then search_table=$("$ROOT/bench/search.sh" "$BUILD_DIR"); fi
+
+# 4. Subject lookup over HTTP: gongxin serve beside nginx serving the same JSON, with wrk.
+http_table="(http not run)"
+if [[ $ONLY == *" http "* ]]; then http_table=$("$ROOT/bench/http.sh" "$BUILD_DIR"); fi
+
 {
   echo "## make bench, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
@@ -72,4 +81,12 @@ fi
   echo "### Core rules (Google Benchmark, median of 5 repetitions; ours/peer = peer time / our time)"
   echo
   echo "$core_table"
+  echo
+  echo "### Search (our index beside SQLite FTS5 trigram, same names and queries)"
+  echo
+  echo "$search_table"
+  echo
+  echo "### Subject lookup over HTTP (wrk, keep-alive; gongxin serve beside nginx with the same JSON)"
+  echo
+  echo "$http_table"
 } | tee "$OUT/summary.md"

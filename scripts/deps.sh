@@ -19,8 +19,8 @@ PACKAGES=(
   libzip-dev libexpat1-dev libxlsxwriter-dev
   # HTTP server (Boost.Beast, Asio), hashes of API keys
   libboost-dev libssl-dev
-  # browser tests (playwright-core drives Debian's chromium)
-  chromium
+  # browser tests (playwright-core drives Debian's chromium); Chinese glyphs for pages and PDFs
+  chromium fonts-noto-cjk
   # benchmark peers: load generator and static file server
   wrk nginx-light
 )

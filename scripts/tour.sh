@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A short tour of the gongxin command line: what `make run` shows until the server lands.
+# A short tour of the gongxin command line (`make tour`): codes, catalog, generated data, ingest.
 set -euo pipefail
 GX=${1:-build/src/cli/gongxin}
 

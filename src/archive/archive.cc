@@ -223,6 +223,131 @@ Status ArchiveWriter::AppendVersion(int64_t record_id, int version, const Record
   return InsertVersionRow(store_, record_id, version, in, IsoOf(in.received_at));
 }
 
+Status ArchiveWriter::SetRecordState(int64_t record_id, std::string_view state,
+                                     std::string_view reason, std::string_view actor, Instant at) {
+  if (state != "active" && state != "repaired" && state != "revoked") {
+    return Status::InvalidArgument(
+        "record state must be active, repaired or revoked, not '" + std::string(state) + "'",
+        "记录状态应为 active、repaired 或 revoked，而不是“" + std::string(state) + "”");
+  }
+  if (reason.empty() || actor.empty()) {
+    return Status::InvalidArgument("a state change needs a reason and an actor",
+                                   "状态变更须写明原因和操作人");
+  }
+  std::optional<store::Transaction> own;
+  if (!store_.InTransaction()) {
+    own.emplace(store_);
+    GX_RETURN_IF_ERROR(own->Begin());
+  }
+  GX_ASSIGN_OR_RETURN(store::Statement * find,
+                      store_.Prepare("SELECT state FROM records WHERE id = $1"));
+  find->Reset();
+  find->Bind(1, record_id);
+  GX_ASSIGN_OR_RETURN(bool found, find->Step());
+  const std::string from = found ? find->Text(0) : std::string();
+  find->Reset();
+  if (!found) {
+    return Status::NotFound("no record " + std::to_string(record_id),
+                            "记录 " + std::to_string(record_id) + " 不存在");
+  }
+  if (from == state) {
+    return Status::FailedPrecondition(
+        "record " + std::to_string(record_id) + " is already " + std::string(state),
+        "记录 " + std::to_string(record_id) + " 已处于 " + std::string(state) + " 状态");
+  }
+  GX_ASSIGN_OR_RETURN(store::Statement * update,
+                      store_.Prepare("UPDATE records SET state = $2 WHERE id = $1"));
+  update->Reset();
+  update->Bind(1, record_id);
+  update->Bind(2, state);
+  GX_RETURN_IF_ERROR(update->Exec().status());
+  GX_ASSIGN_OR_RETURN(
+      store::Statement * log,
+      store_.Prepare("INSERT INTO record_state_changes(record_id, from_state, to_state, reason, "
+                     "actor, at) VALUES ($1, $2, $3, $4, $5, $6)"));
+  log->Reset();
+  log->Bind(1, record_id);
+  log->Bind(2, from);
+  log->Bind(3, state);
+  log->Bind(4, reason);
+  log->Bind(5, actor);
+  log->Bind(6, at.ToChinaIso());
+  GX_RETURN_IF_ERROR(log->Exec().status());
+  if (own) GX_RETURN_IF_ERROR(own->Commit());
+  return Status::OK();
+}
+
+Result<std::vector<CurrentRecord>> ArchiveReader::CurrentRecords(int64_t subject_id) {
+  GX_ASSIGN_OR_RETURN(
+      store::Statement * st,
+      store_.Prepare("SELECT r.id, r.class, r.source, r.current_version, r.state, "
+                     "r.decision_date, v.fields FROM records r JOIN record_versions v ON "
+                     "v.record_id = r.id AND v.version = r.current_version WHERE r.subject_id = "
+                     "$1 ORDER BY r.class, r.id"));
+  st->Reset();
+  st->Bind(1, subject_id);
+  std::vector<CurrentRecord> out;
+  while (true) {
+    GX_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    CurrentRecord r;
+    r.id = st->Int(0);
+    r.class_id = st->Text(1);
+    r.source = st->Text(2);
+    r.version = static_cast<int>(st->Int(3));
+    r.state = st->Text(4);
+    if (!st->IsNull(5)) {
+      auto date = Date::Parse(st->TextView(5));
+      if (date.ok()) r.decision_date = *date;
+    }
+    r.fields_json = st->Text(6);
+    out.push_back(std::move(r));
+  }
+  st->Reset();
+  return out;
+}
+
+Result<std::optional<int64_t>> ArchiveReader::FindRecordId(std::string_view class_id,
+                                                           std::string_view source,
+                                                           std::string_view natural_key) {
+  GX_ASSIGN_OR_RETURN(store::Statement * st,
+                      store_.Prepare("SELECT id FROM records WHERE class = $1 AND source = $2 AND "
+                                     "natural_key = $3"));
+  st->Reset();
+  st->Bind(1, class_id);
+  st->Bind(2, source);
+  st->Bind(3, natural_key);
+  GX_ASSIGN_OR_RETURN(bool row, st->Step());
+  std::optional<int64_t> id;
+  if (row) id = st->Int(0);
+  st->Reset();
+  return id;
+}
+
+Result<std::vector<StateChange>> ArchiveReader::StateChanges(int64_t record_id) {
+  GX_ASSIGN_OR_RETURN(
+      store::Statement * st,
+      store_.Prepare("SELECT record_id, from_state, to_state, reason, actor, at FROM "
+                     "record_state_changes WHERE record_id = $1 ORDER BY id"));
+  st->Reset();
+  st->Bind(1, record_id);
+  std::vector<StateChange> out;
+  while (true) {
+    GX_ASSIGN_OR_RETURN(bool row, st->Step());
+    if (!row) break;
+    StateChange c;
+    c.record_id = st->Int(0);
+    c.from_state = st->Text(1);
+    c.to_state = st->Text(2);
+    c.reason = st->Text(3);
+    c.actor = st->Text(4);
+    c.at = st->Text(5);
+    out.push_back(std::move(c));
+  }
+  st->Reset();
+  return out;
+}
+
 Result<std::optional<Subject>> ArchiveReader::FindSubject(std::string_view code) {
   GX_ASSIGN_OR_RETURN(store::Statement * find,
                       store_.Prepare("SELECT id, code, code_kind, name, kind, stub, status, "

@@ -90,6 +90,16 @@ class ArchiveWriter {
   // Stores version `version` of an existing record and makes it current.
   Status AppendVersion(int64_t record_id, int version, const RecordVersionInput& input);
 
+  // Changes a record's state ("active" | "repaired" | "revoked") and logs the change in
+  // record_state_changes(record_id, from_state, to_state, reason, actor, at). The
+  // record's versions are untouched (decision 2: a repair or revocation is a state
+  // change with a reason, never an overwrite). Fails with InvalidArgument for another
+  // state or an empty reason or actor, NotFound for an unknown record, and
+  // FailedPrecondition if the record is already in that state. Runs in the caller's
+  // transaction if one is open, else in its own.
+  Status SetRecordState(int64_t record_id, std::string_view state, std::string_view reason,
+                        std::string_view actor, Instant at);
+
  private:
   // The ISO text of `at`, formatted once per distinct instant (a batch has one).
   const std::string& IsoOf(Instant at);
@@ -100,7 +110,25 @@ class ArchiveWriter {
   std::string iso_text_;
 };
 
-// Reading, for the CLI and tests now; the serve issue adds views by role.
+// A record with its current version, as the views read it.
+struct CurrentRecord {
+  int64_t id = 0;
+  std::string class_id;
+  std::string source;  // the source department's uscc
+  int version = 0;     // the current version
+  std::string state;   // "active" | "repaired" | "revoked"
+  std::optional<Date> decision_date;
+  std::string fields_json;  // the current version's stored values
+};
+
+// One logged change of a record's state.
+struct StateChange {
+  int64_t record_id = 0;
+  std::string from_state, to_state, reason, actor;
+  std::string at;  // ISO instant, China time
+};
+
+// Reading, for the CLI, tests and the views (archive/view.h).
 class ArchiveReader {
  public:
   explicit ArchiveReader(store::Store& store) : store_(store) {}
@@ -110,6 +138,15 @@ class ArchiveReader {
   // For building the search index. Returns the first store error.
   Status ForEachSubject(const std::function<void(const Subject&)>& fn,
                         std::optional<Instant> changed_since = std::nullopt);
+  // Every record of the subject with its current version, ordered by (class, id);
+  // one indexed read (records_by_subject, record_versions_by_record).
+  Result<std::vector<CurrentRecord>> CurrentRecords(int64_t subject_id);
+  // The id of the record (class, source, natural_key), if any. natural_key is the
+  // comparison form ingest stores (text::NormalizeName of the key fields).
+  Result<std::optional<int64_t>> FindRecordId(std::string_view class_id, std::string_view source,
+                                              std::string_view natural_key);
+  // The state changes of a record, oldest first.
+  Result<std::vector<StateChange>> StateChanges(int64_t record_id);
   // Counts for tests and statistics.
   Result<int64_t> CountSubjects();
   Result<int64_t> CountRecords(std::string_view class_id = "");

@@ -1,4 +1,5 @@
-// The archive's tables: subjects, their names, records and every record version.
+// The archive's tables: subjects, their names, records, every record version, and the
+// log of record state changes (repaired, revoked).
 #include "archive/archive.h"
 
 namespace gongxin::archive {
@@ -57,6 +58,18 @@ CREATE TABLE record_versions (
   originals TEXT NOT NULL
 );
 CREATE UNIQUE INDEX record_versions_by_record ON record_versions(record_id, version)
+)sql"},
+      {"archive", 2, "create record_state_changes", R"sql(
+CREATE TABLE record_state_changes (
+  id INTEGER PRIMARY KEY,
+  record_id INTEGER NOT NULL REFERENCES records(id),
+  from_state TEXT NOT NULL,
+  to_state TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX record_state_changes_by_record ON record_state_changes(record_id, id)
 )sql"},
   });
 }

@@ -684,8 +684,8 @@ void ClassParser::ParsePublicity(MapReader& parent) {
   MapReader reader(parent.Get("publicity"), parent.SiteOf("publicity"), "'publicity'",
                    "'publicity' ", errors_);
   if (!reader.ok()) return;
-  reader.CheckKeys(
-      {"public", "natural_persons_public", "period_rules", "masked", "note", "source"});
+  reader.CheckKeys({"public", "natural_persons_public", "period_rules", "until_field", "masked",
+                    "note", "source"});
   Publicity& publicity = class_.publicity;
   publicity.is_public = reader.Bool("public", Need::kRequired).value_or(false);
   publicity.natural_persons_public =
@@ -694,6 +694,18 @@ void ClassParser::ParsePublicity(MapReader& parent) {
   publicity.line = reader.SiteOf("period_rules").line;
   publicity.note = reader.String("note", Need::kOptional).value_or("");
   publicity.source = reader.String("source", Need::kOptional).value_or("");
+  if (auto until = reader.String("until_field", Need::kOptional)) {
+    const FieldSpec* field =
+        Resolve(reader.SiteOf("until_field"), *until, "'until_field'", "'until_field'");
+    if (field != nullptr && !IsDateType(field->type)) {
+      reader.Error("until_field",
+                   "until_field names field " + *until + ", which is not a date field (type " +
+                       std::string(FieldTypeName(field->type)) + ")",
+                   "until_field 引用的信息项 " + *until + " 不是日期类型（类型 " +
+                       std::string(FieldTypeName(field->type)) + "）");
+    }
+    publicity.until_field = *until;
+  }
   if (!reader.Has("masked")) return;
   const YAML::Node list = reader.Get("masked");
   if (!list.IsSequence()) {

@@ -52,6 +52,11 @@ struct Publicity {
   // Records about natural persons are not published unless this says so.
   bool natural_persons_public = false;
   std::string period_rules;  // id of a publicity rule set (publicity/<id>.yaml), or ""
+  // A date field of the class (type date or date_or_longterm) giving the end of the
+  // record's validity, e.g. a licence's 有效期至: the record is public up to and including
+  // that day and not after it; 2099-12-31 (long-term) or an empty value sets no end.
+  // "" if the class has none.
+  std::string until_field;
   std::vector<MaskRule> masked;
   std::string note;
   std::string source;

@@ -26,5 +26,8 @@ void RegisterCatalogCommand(CLI::App& app, const GlobalOptions& options, int* ex
 void RegisterInitCommand(CLI::App& app, const GlobalOptions& options, int* exit_code);
 void RegisterIngestCommand(CLI::App& app, const GlobalOptions& options, int* exit_code);
 void RegisterGenCommand(CLI::App& app, const GlobalOptions& options, int* exit_code);
+void RegisterKeyCommand(CLI::App& app, const GlobalOptions& options, int* exit_code);
+void RegisterServeCommand(CLI::App& app, const GlobalOptions& options, int* exit_code);
+void RegisterDemoCommand(CLI::App& app, const GlobalOptions& options, int* exit_code);
 
 }  // namespace gongxin::cli

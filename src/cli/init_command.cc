@@ -107,33 +107,37 @@ Status WritePlatform(const fs::path& path, const std::string& url) {
   return Status::OK();
 }
 
-int RunInit(const InitArgs& args) {
+}  // namespace
+
+Result<std::string> InitPlatform(const std::string& data, const std::string& store_url) {
+  const InitArgs args{data, store_url};
   const fs::path dir(args.data);
   std::error_code ec;
   const bool existed = fs::exists(dir, ec);
   if (existed && !fs::is_directory(dir, ec)) {
-    return Fail("'" + args.data + "' exists and is not a directory");
+    return Status::FailedPrecondition("'" + args.data + "' exists and is not a directory");
   }
   if (!existed) {
     fs::create_directories(dir, ec);
-    if (ec) return Fail("cannot create '" + args.data + "': " + ec.message());
+    if (ec) return Status::FailedPrecondition("cannot create '" + args.data + "': " + ec.message());
   }
   if (access(dir.c_str(), W_OK | X_OK) != 0) {
-    return Fail("'" + args.data + "' is not writable");
+    return Status::FailedPrecondition("'" + args.data + "' is not writable");
   }
 
   const fs::path platform = dir / "platform.json";
   std::optional<std::string> recorded;
   if (fs::exists(platform, ec)) {
     auto url = ReadPlatform(platform);
-    if (!url.ok()) return Fail(url.status().message());
+    if (!url.ok()) return Status::FailedPrecondition(url.status().message());
     recorded = *url;
   }
   std::string url;
   if (!args.store.empty()) {
     url = NormaliseUrl(args.store);
     if (recorded && url != *recorded) {
-      return Fail("'" + args.data + "' was initialised with store " + *recorded + ", not " + url);
+      return Status::FailedPrecondition("'" + args.data + "' was initialised with store " +
+                                        *recorded + ", not " + url);
     }
   } else {
     url = recorded ? *recorded : NormaliseUrl("sqlite:" + (dir / "gongxin.db").string());
@@ -141,31 +145,28 @@ int RunInit(const InitArgs& args) {
   if (recorded) {
     auto file = SqliteFile(url);
     if (file && !fs::exists(*file, ec)) {
-      return Fail("the store of '" + args.data + "' is missing: " + file->string());
+      return Status::FailedPrecondition("the store of '" + args.data +
+                                        "' is missing: " + file->string());
     }
   }
 
   auto store = store::Store::Open(url);
   if (!store.ok()) {
     if (!existed) fs::remove(dir, ec);  // leave no empty folder behind
-    return Fail(store.status().message());
+    return Status::FailedPrecondition(store.status().message());
   }
   RegisterAllMigrations();
   auto ran = (*store)->Migrate();
-  if (!ran.ok()) return Fail(ran.status().message());
+  if (!ran.ok()) return Status::FailedPrecondition(ran.status().message());
   if (!recorded) {
     Status s = WritePlatform(platform, url);
-    if (!s.ok()) return Fail(s.message());
-    std::cout << "initialised " << args.data << " (" << (*store)->backend() << ", "
-              << Plural(*ran, "migration") << ")\n";
-  } else {
-    std::cout << "already initialised " << args.data << " (" << (*store)->backend() << ", "
-              << Plural(*ran, "new migration") << ")\n";
+    if (!s.ok()) return Status::FailedPrecondition(s.message());
+    return "initialised " + args.data + " (" + std::string((*store)->backend()) + ", " +
+           Plural(*ran, "migration") + ")";
   }
-  return 0;
+  return "already initialised " + args.data + " (" + std::string((*store)->backend()) + ", " +
+         Plural(*ran, "new migration") + ")";
 }
-
-}  // namespace
 
 void RegisterInitCommand(CLI::App& app, const GlobalOptions& options, int* exit_code) {
   auto args = std::make_shared<InitArgs>();
@@ -178,7 +179,15 @@ void RegisterInitCommand(CLI::App& app, const GlobalOptions& options, int* exit_
   init->add_option("--store", args->store,
                    "store URL: sqlite:PATH (default: sqlite:DATA/gongxin.db); "
                    "postgres://... is not supported yet");
-  init->callback([args, exit_code] { *exit_code = RunInit(*args); });
+  init->callback([args, exit_code] {
+    auto done = InitPlatform(args->data, args->store);
+    if (!done.ok()) {
+      *exit_code = Fail(done.status().message());
+      return;
+    }
+    std::cout << *done << "\n";
+    *exit_code = 0;
+  });
 }
 
 }  // namespace gongxin::cli

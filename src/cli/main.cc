@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
   RegisterInitCommand(app, options, &exit_code);
   RegisterIngestCommand(app, options, &exit_code);
   RegisterGenCommand(app, options, &exit_code);
+  RegisterKeyCommand(app, options, &exit_code);
+  RegisterServeCommand(app, options, &exit_code);
+  RegisterDemoCommand(app, options, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -6,11 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/access.h"
 #include "ingest/ingest.h"
 
 namespace gongxin::cli {
 
-void RegisterAllMigrations() { ingest::RegisterMigrations(); }
+void RegisterAllMigrations() {
+  ingest::RegisterMigrations();
+  access::RegisterMigrations();
+}
 
 std::string StoreUrlOf(const std::string& data_dir) {
   std::ifstream in(data_dir + "/platform.json");

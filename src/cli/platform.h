@@ -22,6 +22,11 @@ std::string StoreUrlOf(const std::string& data_dir);
 // migrations. Fails with a clear message if the folder holds no platform.
 Result<std::unique_ptr<store::Store>> OpenPlatform(const std::string& data_dir);
 
+// Creates the platform's data folder (or brings it up to date): the store (default
+// sqlite:DATA/gongxin.db), its tables and DATA/platform.json. Returns the line to show,
+// e.g. "initialised DIR (sqlite, 5 migrations)". See `gongxin init`.
+Result<std::string> InitPlatform(const std::string& data_dir, const std::string& store_url);
+
 // Loads the catalog, prefixing errors with the folder.
 Result<catalog::Catalog> LoadCatalog(const std::string& catalog_dir);
 

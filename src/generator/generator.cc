@@ -60,18 +60,25 @@ std::unique_ptr<Layout> BuildLayout(ClassId id, const catalog::InfoClass& info) 
 
 int SourceOf(ClassId id, const Roster& roster) {
   switch (id) {
-    case ClassId::kRegistration: return roster.Province(Dept::kMarket);
+    case ClassId::kRegistration:
+      return roster.Province(Dept::kMarket);
     case ClassId::kLicense:
-    case ClassId::kPenalty: return roster.Province(Dept::kData);
+    case ClassId::kPenalty:
+      return roster.Province(Dept::kData);
     case ClassId::kInspection:
     case ClassId::kCoercion:
     case ClassId::kLevy:
-    case ClassId::kRequisition: return roster.Province(Dept::kJustice);
-    case ClassId::kJudgmentDefaulter: return roster.Province(Dept::kCourt);
-    case ClassId::kTaxAGrade: return roster.Province(Dept::kTax);
+    case ClassId::kRequisition:
+      return roster.Province(Dept::kJustice);
+    case ClassId::kJudgmentDefaulter:
+      return roster.Province(Dept::kCourt);
+    case ClassId::kTaxAGrade:
+      return roster.Province(Dept::kTax);
     case ClassId::kCommitment:
-    case ClassId::kHonour: return roster.Province(Dept::kDevReform);
-    case ClassId::kCount: break;
+    case ClassId::kHonour:
+      return roster.Province(Dept::kDevReform);
+    case ClassId::kCount:
+      break;
   }
   return roster.Province(Dept::kData);
 }
@@ -97,7 +104,8 @@ class File {
     return Status::OK();
   }
   void Write(std::string_view s) {
-    if (f_ != nullptr && !s.empty()) ok_ = ok_ && std::fwrite(s.data(), 1, s.size(), f_) == s.size();
+    if (f_ != nullptr && !s.empty())
+      ok_ = ok_ && std::fwrite(s.data(), 1, s.size(), f_) == s.size();
   }
   Status Close() {
     if (f_ == nullptr) return Status::OK();
@@ -215,10 +223,9 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
   // those make sense.
   if (options.as_of < Date::FromYmd(2010, 1, 1).value() ||
       options.as_of > Date::FromYmd(2090, 12, 31).value()) {
-    return Status::InvalidArgument("--as-of must be between 2010-01-01 and 2090-12-31, got " +
-                                       options.as_of.ToIso(),
-                                   "--as-of 须在 2010-01-01 至 2090-12-31 之间，实为 " +
-                                       options.as_of.ToIso());
+    return Status::InvalidArgument(
+        "--as-of must be between 2010-01-01 and 2090-12-31, got " + options.as_of.ToIso(),
+        "--as-of 须在 2010-01-01 至 2090-12-31 之间，实为 " + options.as_of.ToIso());
   }
 
   Shared shared;
@@ -294,8 +301,8 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
       std::string header;
       for (size_t c = 0; c < L.fields.size(); ++c) {
         if (c > 0) header.push_back(',');
-        AppendCsvField(header, options.encoding == Encoding::kGbk ? L.fields[c]->names.zh
-                                                                  : L.fields[c]->code);
+        AppendCsvField(
+            header, options.encoding == Encoding::kGbk ? L.fields[c]->names.zh : L.fields[c]->code);
       }
       header.push_back('\n');
       if (options.encoding == Encoding::kGbk) {
@@ -389,7 +396,8 @@ Result<Summary> Generate(const catalog::Catalog& catalog, const Options& options
       csv_files[i].Write(co.csv);
       jsonl_files[i].Write(co.jsonl);
       for (const ManifestEntry& m : co.manifest) {
-        manifest.push_back({static_cast<int>(k), 2 + rows[i] + m.local_row, m.kind, m.col, order[k]});
+        manifest.push_back(
+            {static_cast<int>(k), 2 + rows[i] + m.local_row, m.kind, m.col, order[k]});
       }
       rows[i] += co.rows;
       fallbacks[i] += out->fallback_fills[i];

@@ -66,7 +66,7 @@ struct Options {
   // in a full run, until the class has `records` rows (`subjects` is ignored); the
   // summary's `subjects` is the population drawn. Deterministic like everything else.
   uint64_t records = 0;
-  int threads = 0;   // 0: the hardware's
+  int threads = 0;  // 0: the hardware's
   // Called from the writing thread after each chunk: (subjects written, total).
   std::function<void(uint64_t, uint64_t)> progress;
 };

@@ -184,7 +184,8 @@ std::vector<std::string> AllFiles(const GenRun& run) {
       if (std::filesystem::exists(run.dir + "/" + id + ext)) files.push_back(id + ext);
     }
   }
-  if (std::filesystem::exists(run.dir + "/dirty_manifest.csv")) files.push_back("dirty_manifest.csv");
+  if (std::filesystem::exists(run.dir + "/dirty_manifest.csv"))
+    files.push_back("dirty_manifest.csv");
   return files;
 }
 
@@ -342,8 +343,8 @@ void CheckRecords(const GenRun& run, Date as_of) {
           ASSERT_GE(wc, 0);
           const FieldSpec* wf = c.FindField(f.when->field);
           if (f.when->Holds(cat.SplitValues(*wf, row[wc]))) {
-            EXPECT_FALSE(v.empty()) << f.code << " (" << f.RequirementText() << ") empty on line "
-                                    << r + 2;
+            EXPECT_FALSE(v.empty())
+                << f.code << " (" << f.RequirementText() << ") empty on line " << r + 2;
           }
         }
         if (v.empty()) continue;
@@ -387,7 +388,8 @@ void CheckRecords(const GenRun& run, Date as_of) {
             break;
         }
         if (f.max_length > 0) {
-          EXPECT_LE(text::CodePointCount(v), static_cast<size_t>(f.max_length)) << f.code << "=" << v;
+          EXPECT_LE(text::CodePointCount(v), static_cast<size_t>(f.max_length))
+              << f.code << "=" << v;
         }
       }
     }
@@ -413,7 +415,8 @@ TEST(GeneratorTest, RecordsPassTheCatalogRules) {
       const int when = rule.when ? t.Col(rule.when->field) : -1;
       for (size_t r = 0; r < t.rows.size(); ++r) {
         const auto& row = t.rows[r];
-        if (rule.when && !rule.when->Holds(cat.SplitValues(*c.FindField(rule.when->field), row[when]))) {
+        if (rule.when &&
+            !rule.when->Holds(cat.SplitValues(*c.FindField(rule.when->field), row[when]))) {
           continue;
         }
         const std::string& v = row[col];
@@ -421,15 +424,24 @@ TEST(GeneratorTest, RecordsPassTheCatalogRules) {
         ++evaluated;
         const auto& values = rule.check.values;
         auto prefixed = [&] {
-          return std::any_of(values.begin(), values.end(), [&](const std::string& p) { return v.starts_with(p); });
+          return std::any_of(values.begin(), values.end(),
+                             [&](const std::string& p) { return v.starts_with(p); });
         };
         auto listed = [&] { return std::find(values.begin(), values.end(), v) != values.end(); };
         bool ok = true;
         switch (rule.check.op) {
-          case catalog::Check::Op::kPrefixIn: ok = prefixed(); break;
-          case catalog::Check::Op::kPrefixNotIn: ok = !prefixed(); break;
-          case catalog::Check::Op::kIn: ok = listed(); break;
-          case catalog::Check::Op::kNotIn: ok = !listed(); break;
+          case catalog::Check::Op::kPrefixIn:
+            ok = prefixed();
+            break;
+          case catalog::Check::Op::kPrefixNotIn:
+            ok = !prefixed();
+            break;
+          case catalog::Check::Op::kIn:
+            ok = listed();
+            break;
+          case catalog::Check::Op::kNotIn:
+            ok = !listed();
+            break;
           case catalog::Check::Op::kAmountMatchesText: {
             if (other < 0 || row[other].empty()) break;
             const auto stated = AmountStatedAfter(row[other], rule.check.values);
@@ -493,9 +505,9 @@ TEST(GeneratorTest, SubjectsHaveValidUniqueCodesAndPlausibleShares) {
   const Table t = ReadTable(run.dir + "/subjects.csv");
   ASSERT_EQ(t.rows.size(), 20000u);
   const int code = t.Col("code"), kind = t.Col("kind"), name = t.Col("name"),
-            status = t.Col("status"), former = t.Col("former_names"), rep_id = t.Col("legal_rep_id"),
-            birth = t.Col("birth_date"), sex = t.Col("sex"), division = t.Col("division"),
-            industry = t.Col("industry_code");
+            status = t.Col("status"), former = t.Col("former_names"),
+            rep_id = t.Col("legal_rep_id"), birth = t.Col("birth_date"), sex = t.Col("sex"),
+            division = t.Col("division"), industry = t.Col("industry_code");
   const CodeTables& tables = TheCatalog().standard_tables();
   std::set<std::string> codes, ids;
   std::map<std::string, int> kinds;
@@ -557,15 +569,17 @@ TEST(GeneratorTest, NamesLookReal) {
   std::map<std::string, std::vector<std::string>> by_kind;
   for (const auto& row : t.rows) by_kind[row[kind]].push_back(row[name]);
   auto ends = [](const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   int companies = 0;
   for (const std::string& n : by_kind["enterprise"]) {
-    companies += ends(n, "公司") || ends(n, "（有限合伙）") || ends(n, "商行") || ends(n, "经营部") ||
-                 ends(n, "厂");
+    companies += ends(n, "公司") || ends(n, "（有限合伙）") || ends(n, "商行") ||
+                 ends(n, "经营部") || ends(n, "厂");
   }
   EXPECT_EQ(companies, static_cast<int>(by_kind["enterprise"].size()));
-  for (const std::string& n : by_kind["farmer_cooperative"]) EXPECT_TRUE(ends(n, "专业合作社")) << n;
+  for (const std::string& n : by_kind["farmer_cooperative"])
+    EXPECT_TRUE(ends(n, "专业合作社")) << n;
   for (const std::string& n : by_kind["government_body"]) {
     EXPECT_TRUE(ends(n, "局") || ends(n, "厅") || ends(n, "委员会") || ends(n, "人民政府") ||
                 ends(n, "法院") || ends(n, "办公室") || ends(n, "支队") || ends(n, "总队"))
@@ -591,7 +605,8 @@ TEST(GeneratorTest, PenaltiesArePlausible) {
   int enterprises = 0;
   for (const auto& row : subjects.rows) {
     kind_of[row[subjects.Col("code")]] = row[subjects.Col("kind")];
-    if (row[subjects.Col("kind")] == "government_body") government.insert(row[subjects.Col("code")]);
+    if (row[subjects.Col("kind")] == "government_body")
+      government.insert(row[subjects.Col("code")]);
     enterprises += row[subjects.Col("kind")] == "enterprise";
   }
   const Table t = ReadTable(run.dir + "/penalty.csv");
@@ -604,7 +619,8 @@ TEST(GeneratorTest, PenaltiesArePlausible) {
   for (const auto& row : t.rows) {
     const auto it = kind_of.find(row[uscc]);
     if (it != kind_of.end() && it->second == "enterprise") penalised.insert(row[uscc]);
-    EXPECT_TRUE(government.count(row[jgdm])) << "authority " << row[jgdm] << " is no generated body";
+    EXPECT_TRUE(government.count(row[jgdm]))
+        << "authority " << row[jgdm] << " is no generated body";
     EXPECT_TRUE(government.count(row[lydm]));
     EXPECT_TRUE(row[yj].starts_with("《")) << row[yj];
     const Date decided = Date::Parse(row[jdrq]).value();
@@ -617,10 +633,12 @@ TEST(GeneratorTest, PenaltiesArePlausible) {
       const Money wan = Money::ParseWanYuan(row[fk]).value();
       const std::string yuan = wan.ToYuanString();
       const std::string whole = yuan.substr(0, yuan.size() - 3);
-      EXPECT_NE(row[nr].find("罚款" + whole + "元"), std::string::npos) << row[nr] << " vs " << row[fk];
+      EXPECT_NE(row[nr].find("罚款" + whole + "元"), std::string::npos)
+          << row[nr] << " vs " << row[fk];
       small += wan.fen() < 100000;
     }
-    severe += row[cflb].find("吊销") != std::string::npos || row[cflb].find("停产停业") != std::string::npos;
+    severe += row[cflb].find("吊销") != std::string::npos ||
+              row[cflb].find("停产停业") != std::string::npos;
     if (row[lb] == "自然人") {
       ++natural;
       EXPECT_EQ(kind_of[row[zjhm]], "natural_person");
@@ -684,7 +702,8 @@ TEST(GeneratorTest, OtherClassesArePlausible) {
     EXPECT_TRUE(ah.starts_with("（20")) << ah;
     EXPECT_NE(ah.find("）粤"), std::string::npos) << ah;
     EXPECT_NE(ah.find("执"), std::string::npos) << ah;
-    EXPECT_GE(Date::Parse(row[sx.Col("SX_FBRQ")]).value(), Date::Parse(row[sx.Col("SX_LARQ")]).value());
+    EXPECT_GE(Date::Parse(row[sx.Col("SX_FBRQ")]).value(),
+              Date::Parse(row[sx.Col("SX_LARQ")]).value());
     persons += row[sx.Col("SX_BZXR_LB")] == "自然人";
   }
   const double defaulters = sx.rows.size() / 20000.0;
@@ -692,14 +711,16 @@ TEST(GeneratorTest, OtherClassesArePlausible) {
   EXPECT_LT(defaulters, 0.012);
   EXPECT_GT(persons, 0);
 
-  for (const char* cls : {"inspection", "coercion", "levy", "requisition", "commitment", "honour"}) {
+  for (const char* cls :
+       {"inspection", "coercion", "levy", "requisition", "commitment", "honour"}) {
     const Table t = ReadTable(run.dir + "/" + std::string(cls) + ".csv");
     EXPECT_GT(t.rows.size(), 5u) << cls;
     EXPECT_LT(t.rows.size(), 2500u) << cls;  // small rates
   }
   const Table reg = ReadTable(run.dir + "/registration.csv");
   size_t organisations = 0;
-  for (const auto& [code, kind] : kind_of) organisations += kind != "natural_person" && kind != "government_body";
+  for (const auto& [code, kind] : kind_of)
+    organisations += kind != "natural_person" && kind != "government_body";
   EXPECT_EQ(reg.rows.size(), organisations);
 }
 
@@ -709,7 +730,8 @@ TEST(GeneratorTest, SourcesAreGovernmentBodies) {
   const Table subjects = ReadTable(run.dir + "/subjects.csv");
   std::map<std::string, std::string> government;
   for (const auto& row : subjects.rows) {
-    if (row[subjects.Col("kind")] == "government_body") government[row[0]] = row[subjects.Col("name")];
+    if (row[subjects.Col("kind")] == "government_body")
+      government[row[0]] = row[subjects.Col("name")];
   }
   EXPECT_EQ(sources.rows.size(), TheCatalog().classes().size());
   for (const auto& row : sources.rows) {
@@ -784,10 +806,10 @@ TEST(GeneratorDirtyTest, EveryKindIsInjectedAndListed) {
   EXPECT_EQ(manifest.size(), run.summary.dirty_rows);
   std::map<std::string, int> kinds;
   for (const ManifestRow& m : manifest) ++kinds[m.kind];
-  for (const char* k : {"uscc_check_character", "id_number_check_digit", "missing_mandatory",
-                        "impossible_date", "future_date", "amount_in_yuan", "unknown_code",
-                        "category_mismatch", "full_width", "stray_whitespace", "duplicate_row",
-                        "correction"}) {
+  for (const char* k :
+       {"uscc_check_character", "id_number_check_digit", "missing_mandatory", "impossible_date",
+        "future_date", "amount_in_yuan", "unknown_code", "category_mismatch", "full_width",
+        "stray_whitespace", "duplicate_row", "correction"}) {
     EXPECT_GT(kinds[k], 0) << k;
   }
   // About 20% of the records.

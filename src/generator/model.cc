@@ -34,8 +34,8 @@ constexpr CityInfo kCities[] = {
 
 std::string StripSuffix(std::string_view name) {
   // 白云区 -> 白云, 英德市 -> 英德, 连山壮族瑶族自治县 -> 连山
-  static constexpr std::string_view kSuffixes[] = {"壮族瑶族自治县", "瑶族自治县", "畲族自治县",
-                                                   "自治县", "区", "市", "县"};
+  static constexpr std::string_view kSuffixes[] = {
+      "壮族瑶族自治县", "瑶族自治县", "畲族自治县", "自治县", "区", "市", "县"};
   for (std::string_view s : kSuffixes) {
     if (name.size() > s.size() && name.substr(name.size() - s.size()) == s) {
       return std::string(name.substr(0, name.size() - s.size()));
@@ -133,10 +133,10 @@ Geography Geography::Build(const DivisionTable& divisions) {
     sum += city.weight / city.counties.size();
     g.cumulative_.push_back(sum);
     // Cooperatives: no Shenzhen, no city-core districts of Guangzhou.
-    const bool core = city.short_name == "深圳" ||
-                      (city.short_name == "广州" &&
-                       (c.short_name == "越秀" || c.short_name == "荔湾" ||
-                        c.short_name == "海珠" || c.short_name == "天河"));
+    const bool core =
+        city.short_name == "深圳" ||
+        (city.short_name == "广州" && (c.short_name == "越秀" || c.short_name == "荔湾" ||
+                                       c.short_name == "海珠" || c.short_name == "天河"));
     rural += core ? 0.0 : 1.0;
     g.rural_cumulative_.push_back(rural);
   }
@@ -157,29 +157,52 @@ namespace {
 
 std::string ProvinceBodyName(Dept d) {
   switch (d) {
-    case Dept::kGovernment: return "广东省人民政府";
-    case Dept::kDevReform: return "广东省发展和改革委员会";
-    case Dept::kMarket: return "广东省市场监督管理局";
-    case Dept::kEcology: return "广东省生态环境厅";
-    case Dept::kEmergency: return "广东省应急管理厅";
-    case Dept::kHousing: return "广东省住房和城乡建设厅";
-    case Dept::kTransport: return "广东省交通运输厅";
-    case Dept::kHealth: return "广东省卫生健康委员会";
-    case Dept::kUrban: return "";
-    case Dept::kFire: return "广东省消防救援总队";
-    case Dept::kNaturalRes: return "广东省自然资源厅";
-    case Dept::kHrss: return "广东省人力资源和社会保障厅";
-    case Dept::kCourt: return "广东省高级人民法院";
-    case Dept::kTax: return "国家税务总局广东省税务局";
-    case Dept::kCivil: return "广东省民政厅";
-    case Dept::kWater: return "广东省水利厅";
-    case Dept::kIndustry: return "广东省工业和信息化厅";
-    case Dept::kEstablishment: return "广东省机构编制委员会办公室";
-    case Dept::kPublicSecurity: return "广东省公安厅";
-    case Dept::kData: return "广东省政务服务和数据管理局";
-    case Dept::kJustice: return "广东省司法厅";
-    case Dept::kDrug: return "广东省药品监督管理局";
-    case Dept::kCount: break;
+    case Dept::kGovernment:
+      return "广东省人民政府";
+    case Dept::kDevReform:
+      return "广东省发展和改革委员会";
+    case Dept::kMarket:
+      return "广东省市场监督管理局";
+    case Dept::kEcology:
+      return "广东省生态环境厅";
+    case Dept::kEmergency:
+      return "广东省应急管理厅";
+    case Dept::kHousing:
+      return "广东省住房和城乡建设厅";
+    case Dept::kTransport:
+      return "广东省交通运输厅";
+    case Dept::kHealth:
+      return "广东省卫生健康委员会";
+    case Dept::kUrban:
+      return "";
+    case Dept::kFire:
+      return "广东省消防救援总队";
+    case Dept::kNaturalRes:
+      return "广东省自然资源厅";
+    case Dept::kHrss:
+      return "广东省人力资源和社会保障厅";
+    case Dept::kCourt:
+      return "广东省高级人民法院";
+    case Dept::kTax:
+      return "国家税务总局广东省税务局";
+    case Dept::kCivil:
+      return "广东省民政厅";
+    case Dept::kWater:
+      return "广东省水利厅";
+    case Dept::kIndustry:
+      return "广东省工业和信息化厅";
+    case Dept::kEstablishment:
+      return "广东省机构编制委员会办公室";
+    case Dept::kPublicSecurity:
+      return "广东省公安厅";
+    case Dept::kData:
+      return "广东省政务服务和数据管理局";
+    case Dept::kJustice:
+      return "广东省司法厅";
+    case Dept::kDrug:
+      return "广东省药品监督管理局";
+    case Dept::kCount:
+      break;
   }
   return "";
 }
@@ -187,54 +210,97 @@ std::string ProvinceBodyName(Dept d) {
 std::string CityBodyName(Dept d, const City& c) {
   const bool big = BigCity(c.short_name);
   switch (d) {
-    case Dept::kGovernment: return c.name + "人民政府";
-    case Dept::kDevReform: return c.name + (big ? "发展和改革委员会" : "发展和改革局");
-    case Dept::kMarket: return c.name + "市场监督管理局";
-    case Dept::kEcology: return c.name + "生态环境局";
-    case Dept::kEmergency: return c.name + "应急管理局";
-    case Dept::kHousing: return c.name + "住房和城乡建设局";
-    case Dept::kTransport: return c.name + "交通运输局";
-    case Dept::kHealth: return c.name + (big ? "卫生健康委员会" : "卫生健康局");
-    case Dept::kUrban: return c.name + "城市管理和综合执法局";
-    case Dept::kFire: return c.name + "消防救援支队";
-    case Dept::kNaturalRes: return c.name + (big ? "规划和自然资源局" : "自然资源局");
-    case Dept::kHrss: return c.name + "人力资源和社会保障局";
-    case Dept::kCourt: return c.name + "中级人民法院";
-    case Dept::kTax: return "国家税务总局" + c.name + "税务局";
-    case Dept::kCivil: return c.name + "民政局";
-    case Dept::kWater: return c.name + "水务局";
-    case Dept::kIndustry: return c.name + "工业和信息化局";
-    case Dept::kEstablishment: return c.name + "机构编制委员会办公室";
-    case Dept::kPublicSecurity: return c.name + "公安局";
-    default: return "";
+    case Dept::kGovernment:
+      return c.name + "人民政府";
+    case Dept::kDevReform:
+      return c.name + (big ? "发展和改革委员会" : "发展和改革局");
+    case Dept::kMarket:
+      return c.name + "市场监督管理局";
+    case Dept::kEcology:
+      return c.name + "生态环境局";
+    case Dept::kEmergency:
+      return c.name + "应急管理局";
+    case Dept::kHousing:
+      return c.name + "住房和城乡建设局";
+    case Dept::kTransport:
+      return c.name + "交通运输局";
+    case Dept::kHealth:
+      return c.name + (big ? "卫生健康委员会" : "卫生健康局");
+    case Dept::kUrban:
+      return c.name + "城市管理和综合执法局";
+    case Dept::kFire:
+      return c.name + "消防救援支队";
+    case Dept::kNaturalRes:
+      return c.name + (big ? "规划和自然资源局" : "自然资源局");
+    case Dept::kHrss:
+      return c.name + "人力资源和社会保障局";
+    case Dept::kCourt:
+      return c.name + "中级人民法院";
+    case Dept::kTax:
+      return "国家税务总局" + c.name + "税务局";
+    case Dept::kCivil:
+      return c.name + "民政局";
+    case Dept::kWater:
+      return c.name + "水务局";
+    case Dept::kIndustry:
+      return c.name + "工业和信息化局";
+    case Dept::kEstablishment:
+      return c.name + "机构编制委员会办公室";
+    case Dept::kPublicSecurity:
+      return c.name + "公安局";
+    default:
+      return "";
   }
 }
 
 std::string_view DeptStem(Dept d) {
   switch (d) {
-    case Dept::kGovernment: return "府";
-    case Dept::kDevReform: return "发改";
-    case Dept::kMarket: return "市监";
-    case Dept::kEcology: return "环";
-    case Dept::kEmergency: return "应急";
-    case Dept::kHousing: return "建";
-    case Dept::kTransport: return "交";
-    case Dept::kHealth: return "卫";
-    case Dept::kUrban: return "城管";
-    case Dept::kFire: return "消";
-    case Dept::kNaturalRes: return "自然资源";
-    case Dept::kHrss: return "人社";
-    case Dept::kCourt: return "法";
-    case Dept::kTax: return "税";
-    case Dept::kCivil: return "民";
-    case Dept::kWater: return "水";
-    case Dept::kIndustry: return "工信";
-    case Dept::kEstablishment: return "编";
-    case Dept::kPublicSecurity: return "公";
-    case Dept::kData: return "政数";
-    case Dept::kJustice: return "司";
-    case Dept::kDrug: return "药监";
-    case Dept::kCount: break;
+    case Dept::kGovernment:
+      return "府";
+    case Dept::kDevReform:
+      return "发改";
+    case Dept::kMarket:
+      return "市监";
+    case Dept::kEcology:
+      return "环";
+    case Dept::kEmergency:
+      return "应急";
+    case Dept::kHousing:
+      return "建";
+    case Dept::kTransport:
+      return "交";
+    case Dept::kHealth:
+      return "卫";
+    case Dept::kUrban:
+      return "城管";
+    case Dept::kFire:
+      return "消";
+    case Dept::kNaturalRes:
+      return "自然资源";
+    case Dept::kHrss:
+      return "人社";
+    case Dept::kCourt:
+      return "法";
+    case Dept::kTax:
+      return "税";
+    case Dept::kCivil:
+      return "民";
+    case Dept::kWater:
+      return "水";
+    case Dept::kIndustry:
+      return "工信";
+    case Dept::kEstablishment:
+      return "编";
+    case Dept::kPublicSecurity:
+      return "公";
+    case Dept::kData:
+      return "政数";
+    case Dept::kJustice:
+      return "司";
+    case Dept::kDrug:
+      return "药监";
+    case Dept::kCount:
+      break;
   }
   return "";
 }
@@ -280,12 +346,12 @@ Roster Roster::Build(const Geography& geo, uint64_t seed) {
       const std::string first = FirstChar(county.short_name);
       const std::string key = first_count[first] > 1 ? county.short_name : first;
       if (!county.name.empty()) {
-        const std::string market =
-            c.short_name == "深圳" ? c.name + "市场监督管理局" + county.short_name + "监管局"
-                                   : county.place + "市场监督管理局";
+        const std::string market = c.short_name == "深圳"
+                                       ? c.name + "市场监督管理局" + county.short_name + "监管局"
+                                       : county.place + "市场监督管理局";
         r.county_[k][static_cast<int>(Dept::kMarket)] =
-            add({Dept::kMarket, Level::kCounty, static_cast<int>(ci), k, market, "",
-                 county.code, c.abbr + key + "市监"});
+            add({Dept::kMarket, Level::kCounty, static_cast<int>(ci), k, market, "", county.code,
+                 c.abbr + key + "市监"});
       }
       r.county_[k][static_cast<int>(Dept::kCourt)] =
           add({Dept::kCourt, Level::kCounty, static_cast<int>(ci), k, county.court_name, "",
@@ -310,9 +376,12 @@ int Roster::OfCounty(int county, Dept d) const {
 
 std::string_view Subject::category() const {
   switch (kind) {
-    case SubjectKind::kNaturalPerson: return "自然人";
-    case SubjectKind::kIndividualBusiness: return "个体工商户";
-    default: return "法人及非法人组织";
+    case SubjectKind::kNaturalPerson:
+      return "自然人";
+    case SubjectKind::kIndividualBusiness:
+      return "个体工商户";
+    default:
+      return "法人及非法人组织";
   }
 }
 
@@ -345,10 +414,10 @@ SubjectMaker::SubjectMaker(const Geography& geo, const Roster& roster, uint64_t 
       roster_(roster),
       as_of_(as_of),
       serial_offset_(Mix64(seed ^ 0xC0DE) % kSerialSpace),
-      natural_perm_(static_cast<uint64_t>(DayOf(kLastBirthYear, 12, 31) -
-                                          DayOf(kFirstBirthYear, 1, 1) + 1) *
-                        250,
-                    Mix64(seed ^ 0x1D)),
+      natural_perm_(
+          static_cast<uint64_t>(DayOf(kLastBirthYear, 12, 31) - DayOf(kFirstBirthYear, 1, 1) + 1) *
+              250,
+          Mix64(seed ^ 0x1D)),
       rep_perm_(static_cast<uint64_t>(DayOf(kLastRepBirthYear, 12, 31) -
                                       DayOf(kFirstBirthYear, 1, 1) + 1) *
                     250,
@@ -395,7 +464,8 @@ std::string SubjectMaker::Address(const County& c, std::string_view town, Rng& r
   std::string a = c.district && !c.name.empty() ? city.name + c.name
                   : c.name.empty()              ? city.name
                                                 : city.name + c.name;
-  if (!city.towns.empty()) a += town.empty() ? rng.Pick(std::span<const std::string_view>(city.towns)) : town;
+  if (!city.towns.empty())
+    a += town.empty() ? rng.Pick(std::span<const std::string_view>(city.towns)) : town;
   a += rng.Pick(words::RoadStems());
   a += rng.Pick(words::RoadSuffixes());
   fmt::format_to(std::back_inserter(a), "{}号", rng.Range(1, 399));
@@ -460,8 +530,8 @@ void SubjectMaker::Make(uint64_t index, Rng& rng, Subject& s) const {
   } else {
     s.kind = SubjectKind::kNaturalPerson, s.kind_bit = kN;
   }
-  s.county = s.kind == SubjectKind::kFarmerCooperative ? geo_.PickRuralCounty(rng)
-                                                       : geo_.PickCounty(rng);
+  s.county =
+      s.kind == SubjectKind::kFarmerCooperative ? geo_.PickRuralCounty(rng) : geo_.PickCounty(rng);
   {
     const City& city = geo_.cities()[geo_.counties()[s.county].city];
     if (!city.towns.empty()) s.town = rng.Pick(std::span<const std::string_view>(city.towns));
@@ -472,12 +542,23 @@ void SubjectMaker::Make(uint64_t index, Rng& rng, Subject& s) const {
   }
   MakePerson(index, true, s.county, rng, s.person);
   switch (s.kind) {
-    case SubjectKind::kEnterprise: MakeEnterprise(rng, s); break;
-    case SubjectKind::kIndividualBusiness: MakeIndividual(rng, s); break;
-    case SubjectKind::kFarmerCooperative: MakeCooperative(rng, s); break;
-    case SubjectKind::kSocialOrganisation: MakeSocial(rng, s); break;
-    case SubjectKind::kPublicInstitution: MakeInstitution(rng, s); break;
-    default: break;
+    case SubjectKind::kEnterprise:
+      MakeEnterprise(rng, s);
+      break;
+    case SubjectKind::kIndividualBusiness:
+      MakeIndividual(rng, s);
+      break;
+    case SubjectKind::kFarmerCooperative:
+      MakeCooperative(rng, s);
+      break;
+    case SubjectKind::kSocialOrganisation:
+      MakeSocial(rng, s);
+      break;
+    case SubjectKind::kPublicInstitution:
+      MakeInstitution(rng, s);
+      break;
+    default:
+      break;
   }
   const County& county = geo_.counties()[s.county];
   s.code = uscc::Generate(s.prefix, county.code, (index + serial_offset_) % kSerialSpace);
@@ -488,7 +569,7 @@ void SubjectMaker::Make(uint64_t index, Rng& rng, Subject& s) const {
 namespace {
 
 int64_t PickCapitalWan(Rng& rng) {
-  static constexpr int kRound[] = {1,   3,   5,   10,  20,   30,   50,   100,  200,
+  static constexpr int kRound[] = {1,   3,   5,   10,   20,   30,   50,   100,  200,
                                    300, 500, 800, 1000, 2000, 3000, 5000, 10000};
   static constexpr double kWeights[] = {4, 6, 8, 16, 8, 8, 12, 18, 8, 5, 6, 1, 4, 2, 1, 1, 0.4};
   static const std::vector<double> cumulative = [] {
@@ -521,7 +602,8 @@ void SubjectMaker::MakeEnterprise(Rng& rng, Subject& s) const {
   const std::string brand = Brand(rng);
   const std::string place = Place(county, rng, true);
   auto compose = [&](const std::string& b, std::string_view form) {
-    if (place == "广东" || !rng.Chance(0.05)) return place + b + std::string(trade.words) + std::string(form);
+    if (place == "广东" || !rng.Chance(0.05))
+      return place + b + std::string(trade.words) + std::string(form);
     return b + "（" + city.short_name + "）" + std::string(trade.words) + std::string(form);
   };
   const double f = rng.Unit();
@@ -529,10 +611,9 @@ void SubjectMaker::MakeEnterprise(Rng& rng, Subject& s) const {
   int64_t capital_wan = PickCapitalWan(rng);
   if (f < 0.70) {
     form = "有限公司";
-    s.type_text = std::string(Pick(rng, {"有限责任公司（自然人投资或控股）",
-                                         "有限责任公司（自然人投资或控股）",
-                                         "有限责任公司（自然人独资）",
-                                         "有限责任公司（法人独资）"}));
+    s.type_text = std::string(
+        Pick(rng, {"有限责任公司（自然人投资或控股）", "有限责任公司（自然人投资或控股）",
+                   "有限责任公司（自然人独资）", "有限责任公司（法人独资）"}));
   } else if (f < 0.80) {
     form = "有限责任公司";
     s.type_text = "有限责任公司（自然人投资或控股）";
@@ -561,8 +642,9 @@ void SubjectMaker::MakeEnterprise(Rng& rng, Subject& s) const {
     s.name = place + brand + std::string(Pick(rng, {"投资", "企业管理", "创业投资", "股权投资"})) +
              "合伙企业（有限合伙）";
   } else if (s.type_text == "个人独资企业") {
-    s.name = place + brand + std::string(trade.words) +
-             std::string((trade.flags & words::kManufacturing) ? "厂" : Pick(rng, {"商行", "经营部"}));
+    s.name =
+        place + brand + std::string(trade.words) +
+        std::string((trade.flags & words::kManufacturing) ? "厂" : Pick(rng, {"商行", "经营部"}));
   } else if (capital_wan == 0) {  // a branch
     s.name = place + brand + std::string(trade.words) + "有限公司" +
              (county.name.empty() ? std::string(Pick(rng, {"第一", "第二", "销售"}))
@@ -580,10 +662,15 @@ void SubjectMaker::MakeEnterprise(Rng& rng, Subject& s) const {
   }
   if (!s.former_name.empty() || rng.Chance(0.15)) {
     const int32_t span = s.established.DaysUntil(as_of_);
-    if (span > 30) s.approved = s.established.AddDays(static_cast<int32_t>(rng.Below(span - 1)) + 1);
+    if (span > 30)
+      s.approved = s.established.AddDays(static_cast<int32_t>(rng.Below(span - 1)) + 1);
   }
   const double st = rng.Unit();
-  s.status = st < 0.58 ? "存续" : st < 0.90 ? "在业" : st < 0.983 ? "注销" : st < 0.995 ? "吊销" : "迁出";
+  s.status = st < 0.58    ? "存续"
+             : st < 0.90  ? "在业"
+             : st < 0.983 ? "注销"
+             : st < 0.995 ? "吊销"
+                          : "迁出";
   if (s.status == "注销" || s.status == "吊销") {
     const int32_t span = s.established.DaysUntil(as_of_);
     s.ended = span > 200 ? s.established.AddDays(180 + static_cast<int32_t>(rng.Below(span - 180)))
@@ -602,12 +689,15 @@ void SubjectMaker::MakeIndividual(Rng& rng, Subject& s) const {
   s.scope = trade.scope;
   s.trade_flags = trade.flags;
   std::string place = county.name.empty() ? city.name : county.place;
-  if (county.name.empty()) place += s.town;
-  else if (!county.district) place = city.name + county.name;
+  if (county.name.empty())
+    place += s.town;
+  else if (!county.district)
+    place = city.name + county.name;
   const double x = rng.Unit();
   const std::string surname = s.person.name.substr(0, FirstChar(s.person.name).size());
   if (x < 0.25) {
-    s.name = place + surname + std::string(Pick(rng, {"记", "记", "氏", "家"})) + std::string(trade.words);
+    s.name = place + surname + std::string(Pick(rng, {"记", "记", "氏", "家"})) +
+             std::string(trade.words);
   } else if (x < 0.75) {
     s.name = place + Brand(rng) + std::string(trade.words);
   } else {
@@ -638,15 +728,17 @@ void SubjectMaker::MakeCooperative(Rng& rng, Subject& s) const {
                                    : "组织成员开展种植生产；收购、销售成员的产品；技术培训";
   std::string place = county.name.empty() ? city.name : city.name + county.name;
   std::string village = rng.Chance(0.5) ? std::string(rng.Pick(words::VillageNames())) : Brand(rng);
-  s.name = place + village + std::string(product.product) + std::string(product.verb) + "专业合作社";
+  s.name =
+      place + village + std::string(product.product) + std::string(product.verb) + "专业合作社";
   s.type_text = "农民专业合作社";
   s.capital_fen = rng.Range(1, 300) * 1000000;
-  s.established = RegistrationDate(rng, std::max(s.person.birth.AddYears(20),
-                                                 Date::FromYmd(2007, 7, 1).value()));
+  s.established = RegistrationDate(
+      rng, std::max(s.person.birth.AddYears(20), Date::FromYmd(2007, 7, 1).value()));
   s.approved = s.established;
   const double st = rng.Unit();
   s.status = st < 0.70 ? "存续" : st < 0.90 ? "在业" : st < 0.98 ? "注销" : "吊销";
-  if (s.status == "注销" || s.status == "吊销") s.ended = as_of_.AddDays(-static_cast<int32_t>(rng.Below(700)) - 1);
+  if (s.status == "注销" || s.status == "吊销")
+    s.ended = as_of_.AddDays(-static_cast<int32_t>(rng.Below(700)) - 1);
   if (s.ended < s.established) s.ended = s.established.AddDays(1);
   s.registrar = roster_.OfCounty(s.county, Dept::kMarket);
   if (s.registrar < 0) s.registrar = roster_.OfCity(county.city, Dept::kMarket);

@@ -18,14 +18,14 @@ namespace gongxin::generator {
 // A county-level unit a subject is registered in. 东莞 and 中山 have no county-level
 // divisions: each gets units of its own with the city's code, one per basic court.
 struct County {
-  std::string code;   // 6 digits (the city's code for 东莞 / 中山)
-  std::string name;   // 白云区, 英德市; empty for the units of 东莞 / 中山
-  std::string place;  // the name prefix: 广州市白云区, 英德市, 东莞市
+  std::string code;        // 6 digits (the city's code for 东莞 / 中山)
+  std::string name;        // 白云区, 英德市; empty for the units of 东莞 / 中山
+  std::string place;       // the name prefix: 广州市白云区, 英德市, 东莞市
   std::string short_name;  // 白云, 英德 (for document stems)
   int city = 0;
-  bool district = false;     // a 市辖区: bodies are named after the city (广州市白云区...)
-  std::string court_name;    // 广州市白云区人民法院
-  std::string court_code;    // 粤0111
+  bool district = false;   // a 市辖区: bodies are named after the city (广州市白云区...)
+  std::string court_name;  // 广州市白云区人民法院
+  std::string court_code;  // 粤0111
 };
 
 struct City {
@@ -61,28 +61,28 @@ class Geography {
 
 // Departments whose bodies appear as deciding authorities, sources or registrars.
 enum class Dept : uint8_t {
-  kGovernment,     // 人民政府
-  kDevReform,      // 发展和改革
-  kMarket,         // 市场监督管理
-  kEcology,        // 生态环境
-  kEmergency,      // 应急管理
-  kHousing,        // 住房和城乡建设
-  kTransport,      // 交通运输
-  kHealth,         // 卫生健康
-  kUrban,          // 城市管理和综合执法
-  kFire,           // 消防救援
-  kNaturalRes,     // 自然资源 / 规划和自然资源
-  kHrss,           // 人力资源和社会保障
-  kCourt,          // 人民法院
-  kTax,            // 税务
-  kCivil,          // 民政
-  kWater,          // 水务
-  kIndustry,       // 工业和信息化
-  kEstablishment,  // 机构编制
-  kPublicSecurity, // 公安
-  kData,           // 政务服务和数据管理
-  kJustice,        // 司法
-  kDrug,           // 药品监督管理
+  kGovernment,      // 人民政府
+  kDevReform,       // 发展和改革
+  kMarket,          // 市场监督管理
+  kEcology,         // 生态环境
+  kEmergency,       // 应急管理
+  kHousing,         // 住房和城乡建设
+  kTransport,       // 交通运输
+  kHealth,          // 卫生健康
+  kUrban,           // 城市管理和综合执法
+  kFire,            // 消防救援
+  kNaturalRes,      // 自然资源 / 规划和自然资源
+  kHrss,            // 人力资源和社会保障
+  kCourt,           // 人民法院
+  kTax,             // 税务
+  kCivil,           // 民政
+  kWater,           // 水务
+  kIndustry,        // 工业和信息化
+  kEstablishment,   // 机构编制
+  kPublicSecurity,  // 公安
+  kData,            // 政务服务和数据管理
+  kJustice,         // 司法
+  kDrug,            // 药品监督管理
   kCount
 };
 inline constexpr int kDeptCount = static_cast<int>(Dept::kCount);
@@ -149,17 +149,17 @@ struct Subject {
   std::string name;
   int county = 0;
   std::string_view town;  // 东莞 / 中山: the town (镇 / 街道) of the address
-  Person person;  // the legal representative / operator, or the natural person itself
+  Person person;          // the legal representative / operator, or the natural person itself
   Date established;
-  Date approved;             // latest registration decision
-  Date ended;                // status 注销 / 吊销: the date; otherwise unset
-  int64_t capital_fen = 0;   // registered capital; 0 when none
+  Date approved;            // latest registration decision
+  Date ended;               // status 注销 / 吊销: the date; otherwise unset
+  int64_t capital_fen = 0;  // registered capital; 0 when none
   std::string_view industry_code, industry_name, scope;
   int trade_flags = 0;
-  std::string type_text;     // DJ_ZTLX
+  std::string type_text;  // DJ_ZTLX
   std::string address;
-  int registrar = -1;        // roster index
-  std::string status;        // 存续, 在业, 注销, 吊销, 迁出
+  int registrar = -1;  // roster index
+  std::string status;  // 存续, 在业, 注销, 吊销, 迁出
   std::string former_name;
   bool live() const { return status == "存续" || status == "在业"; }
   // 法人及非法人组织 / 个体工商户 / 自然人
@@ -177,8 +177,7 @@ class SubjectMaker {
   // A person with a unique id number: `serial` must be distinct per person within each
   // population (natural persons; legal representatives). Unique below about 4.6 million
   // persons per population.
-  void MakePerson(uint64_t serial, bool representative, int county, Rng& rng,
-                  Person& p) const;
+  void MakePerson(uint64_t serial, bool representative, int county, Rng& rng, Person& p) const;
   // A brand of 2 (sometimes 3) characters.
   static std::string Brand(Rng& rng);
   // An address in county `c`; `town` (东莞 / 中山 only) is the subject's town.

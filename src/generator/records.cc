@@ -12,37 +12,62 @@ namespace gongxin::generator {
 
 std::string_view ClassIdName(ClassId id) {
   switch (id) {
-    case ClassId::kRegistration: return "registration";
-    case ClassId::kLicense: return "license";
-    case ClassId::kPenalty: return "penalty";
-    case ClassId::kInspection: return "inspection";
-    case ClassId::kCoercion: return "coercion";
-    case ClassId::kLevy: return "levy";
-    case ClassId::kRequisition: return "requisition";
-    case ClassId::kJudgmentDefaulter: return "judgment_defaulter";
-    case ClassId::kTaxAGrade: return "tax_a_grade";
-    case ClassId::kCommitment: return "commitment";
-    case ClassId::kHonour: return "honour";
-    case ClassId::kCount: break;
+    case ClassId::kRegistration:
+      return "registration";
+    case ClassId::kLicense:
+      return "license";
+    case ClassId::kPenalty:
+      return "penalty";
+    case ClassId::kInspection:
+      return "inspection";
+    case ClassId::kCoercion:
+      return "coercion";
+    case ClassId::kLevy:
+      return "levy";
+    case ClassId::kRequisition:
+      return "requisition";
+    case ClassId::kJudgmentDefaulter:
+      return "judgment_defaulter";
+    case ClassId::kTaxAGrade:
+      return "tax_a_grade";
+    case ClassId::kCommitment:
+      return "commitment";
+    case ClassId::kHonour:
+      return "honour";
+    case ClassId::kCount:
+      break;
   }
   return "";
 }
 
 std::string_view DirtyKindName(DirtyKind kind) {
   switch (kind) {
-    case DirtyKind::kUsccCheck: return "uscc_check_character";
-    case DirtyKind::kIdNumberCheck: return "id_number_check_digit";
-    case DirtyKind::kMissingMandatory: return "missing_mandatory";
-    case DirtyKind::kImpossibleDate: return "impossible_date";
-    case DirtyKind::kFutureDate: return "future_date";
-    case DirtyKind::kAmountInYuan: return "amount_in_yuan";
-    case DirtyKind::kUnknownCode: return "unknown_code";
-    case DirtyKind::kCategoryMismatch: return "category_mismatch";
-    case DirtyKind::kFullWidth: return "full_width";
-    case DirtyKind::kStrayWhitespace: return "stray_whitespace";
-    case DirtyKind::kDuplicateRow: return "duplicate_row";
-    case DirtyKind::kCorrection: return "correction";
-    case DirtyKind::kCount: break;
+    case DirtyKind::kUsccCheck:
+      return "uscc_check_character";
+    case DirtyKind::kIdNumberCheck:
+      return "id_number_check_digit";
+    case DirtyKind::kMissingMandatory:
+      return "missing_mandatory";
+    case DirtyKind::kImpossibleDate:
+      return "impossible_date";
+    case DirtyKind::kFutureDate:
+      return "future_date";
+    case DirtyKind::kAmountInYuan:
+      return "amount_in_yuan";
+    case DirtyKind::kUnknownCode:
+      return "unknown_code";
+    case DirtyKind::kCategoryMismatch:
+      return "category_mismatch";
+    case DirtyKind::kFullWidth:
+      return "full_width";
+    case DirtyKind::kStrayWhitespace:
+      return "stray_whitespace";
+    case DirtyKind::kDuplicateRow:
+      return "duplicate_row";
+    case DirtyKind::kCorrection:
+      return "correction";
+    case DirtyKind::kCount:
+      break;
   }
   return "";
 }
@@ -156,9 +181,8 @@ void ChunkContext::FillPlaceholders(const Layout& L, Row& row) {
     switch (f.type) {
       case catalog::FieldType::kDate:
       case catalog::FieldType::kDateOrLongterm:
-        cell = L.decision_date >= 0 && !row[L.decision_date].empty()
-                   ? row[L.decision_date]
-                   : IsoDate(as_of().AddDays(-1));
+        cell = L.decision_date >= 0 && !row[L.decision_date].empty() ? row[L.decision_date]
+                                                                     : IsoDate(as_of().AddDays(-1));
         break;
       case catalog::FieldType::kMoneyWanYuan:
       case catalog::FieldType::kMoneyYuan:
@@ -260,8 +284,8 @@ namespace {
 
 // Values departments send that are in no code table (our examples).
 std::span<const std::string_view> UnknownValues(std::string_view table) {
-  static constexpr std::string_view kPenalty[] = {"罚没", "行政处罚", "罚款处罚", "责令改正",
-                                                  "限期整改", "简易处罚"};
+  static constexpr std::string_view kPenalty[] = {"罚没",     "行政处罚", "罚款处罚",
+                                                  "责令改正", "限期整改", "简易处罚"};
   static constexpr std::string_view kLicense[] = {"行政许可", "审批", "许可", "备案类"};
   static constexpr std::string_view kCoercion[] = {"查扣", "封存", "强制执行"};
   static constexpr std::string_view kCommitment[] = {"承诺制", "告知型", "一般承诺"};
@@ -428,10 +452,18 @@ bool ChunkContext::Dirty(const Layout& L, Row& row, Row& copy, DirtyKind& kind, 
     case DirtyKind::kStrayWhitespace: {
       std::string& v = row[col];
       switch (r.Below(5)) {
-        case 0: v = "  " + v; break;
-        case 1: v += " "; break;
-        case 2: v += "\t"; break;
-        case 3: v = "\u3000" + v + "\u3000"; break;
+        case 0:
+          v = "  " + v;
+          break;
+        case 1:
+          v += " ";
+          break;
+        case 2:
+          v += "\t";
+          break;
+        case 3:
+          v = "\u3000" + v + "\u3000";
+          break;
         default: {
           // A space inside the name, at a character boundary.
           size_t at = v.size() / 2;

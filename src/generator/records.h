@@ -114,9 +114,9 @@ struct Shared {
   Roster roster;
   std::unique_ptr<SubjectMaker> maker;
   std::array<std::unique_ptr<Layout>, kClassCount> layouts;  // null: class absent
-  uint64_t subjects = 0;       // total, roster included
+  uint64_t subjects = 0;                                     // total, roster included
   uint64_t num_chunks = 0;
-  Date window_start;           // decisions are drawn from [window_start, as_of)
+  Date window_start;                   // decisions are drawn from [window_start, as_of)
   std::shared_ptr<const void> makers;  // the class generators (classes.cc)
 };
 

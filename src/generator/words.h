@@ -27,26 +27,26 @@ List ZhongshanTowns();
 
 // A trade of enterprise names (行业表述) with its GB/T 4754-2017 industry.
 struct Trade {
-  std::string_view words;        // 电子科技
-  std::string_view section;      // C
-  std::string_view code;         // C39
-  std::string_view name;         // 计算机、通信和其他电子设备制造业
-  std::string_view scope;        // 经营范围
-  int flags;                     // kFood, kManufacturing, ...
+  std::string_view words;    // 电子科技
+  std::string_view section;  // C
+  std::string_view code;     // C39
+  std::string_view name;     // 计算机、通信和其他电子设备制造业
+  std::string_view scope;    // 经营范围
+  int flags;                 // kFood, kManufacturing, ...
 };
 enum TradeFlag : int {
-  kFood = 1,            // sells or makes food
-  kManufacturing = 2,   // factory: pollution, work safety, special equipment
-  kConstruction = 4,    // building sites
-  kTransport = 8,       // road transport
-  kCatering = 16,       // restaurants
-  kHealth = 32,         // clinics, drugstores
-  kPublicPlace = 64,    // hotels, barbers, beauty: 公共场所卫生
-  kRealEstate = 128,    // developers
+  kFood = 1,           // sells or makes food
+  kManufacturing = 2,  // factory: pollution, work safety, special equipment
+  kConstruction = 4,   // building sites
+  kTransport = 8,      // road transport
+  kCatering = 16,      // restaurants
+  kHealth = 32,        // clinics, drugstores
+  kPublicPlace = 64,   // hotels, barbers, beauty: 公共场所卫生
+  kRealEstate = 128,   // developers
   kFinance = 256,
-  kLabour = 512,        // human resources, labour dispatch
-  kEnergy = 1024,       // gas, new energy
-  kRetail = 2048,       // shops
+  kLabour = 512,   // human resources, labour dispatch
+  kEnergy = 1024,  // gas, new energy
+  kRetail = 2048,  // shops
 };
 std::span<const Trade> EnterpriseTrades();
 std::span<const Trade> IndividualTrades();  // 个体工商户: 粤菜馆, 士多店 ...
@@ -60,9 +60,9 @@ struct FarmProduct {
 std::span<const FarmProduct> FarmProducts();
 
 // Social organisations: industries of 行业协会 and the names of other associations.
-List AssociationTrades();   // 软件, 餐饮, 物流 ...
-List AssociationKinds();    // 行业协会, 商会, 促进会 ...
-List Hometowns();           // 潮汕, 湖南 ...: 异地商会
+List AssociationTrades();        // 软件, 餐饮, 物流 ...
+List AssociationKinds();         // 行业协会, 商会, 促进会 ...
+List Hometowns();                // 潮汕, 湖南 ...: 异地商会
 List CivilNonEnterpriseKinds();  // 幼儿园, 社会工作服务中心 ...
 // Public institutions: kinds that take an ordinal (第三人民医院) and kinds that don't.
 List InstitutionOrdinalKinds();

@@ -83,6 +83,20 @@ Result<BatchSummary> ValidateBytes(const catalog::Catalog& catalog, std::string_
 Result<BatchSummary> ValidateFile(const catalog::Catalog& catalog, const std::string& path,
                                   IngestOptions options);
 
+// A stored batch, as the department that handed it in reads it back.
+struct StoredBatch {
+  BatchSummary summary;  // feedback filled iff ReadBatch was asked for it
+  std::string source;
+  std::string file_name;
+  std::string file_sha256;
+  std::string encoding;
+  Instant received_at;
+};
+// The batch with this id; nullopt iff none. With `with_feedback`, every feedback row
+// too, in file order.
+Result<std::optional<StoredBatch>> ReadBatch(store::Store& store, int64_t batch_id,
+                                             bool with_feedback);
+
 // The feedback file: header row then one row per problem, columns
 // row_line,field,rule,severity,message_zh,message_en,value (RFC 4180, UTF-8 with BOM
 // so that spreadsheet programs open it in Chinese).

@@ -158,6 +158,18 @@ TEST_P(GoldenFeedbackTest, InputWithEveryErrorKindGivesTheReviewedFeedback) {
   EXPECT_EQ(Count(*store, "SELECT COUNT(*) FROM batch_feedback WHERE batch_id = " +
                               std::to_string(summary->batch)),
             static_cast<int64_t>(summary->feedback.size()));
+
+  // The stored batch reads back as the summary, its feedback as the feedback file.
+  auto stored = ReadBatch(*store, summary->batch, /*with_feedback=*/true);
+  ASSERT_TRUE(stored.ok()) << stored.status().message();
+  ASSERT_TRUE(stored->has_value());
+  EXPECT_EQ((*stored)->summary.ToJson("-"), summary->ToJson("-"));
+  EXPECT_EQ(FeedbackCsv((*stored)->summary.feedback), FeedbackCsv(summary->feedback));
+  EXPECT_EQ((*stored)->source, o.source);
+  EXPECT_EQ((*stored)->received_at, ReceiptClock().Now());
+  auto missing = ReadBatch(*store, summary->batch + 1000, false);
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryClass, GoldenFeedbackTest,

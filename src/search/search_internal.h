@@ -1,0 +1,15 @@
+// Internal helpers of the search library (not part of its door).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gongxin::search {
+
+// Appends the UTF-8 encoding of `c`.
+void AppendUtf8(std::string* out, char32_t c);
+// Decodes `s` into code points; false iff `s` is not well-formed UTF-8.
+bool DecodeUtf8(std::string_view s, std::vector<char32_t>* out);
+
+}  // namespace gongxin::search
