@@ -1,13 +1,16 @@
-// The search index: names stored once in an arena, a character-bigram inverted
-// index (CSR arrays built once, plus an ordered delta for upserts), and hash tables
-// for exact names, codes and subject ids.
+// The search index: display names and codes stored once in an arena, name keys as
+// pre-decoded code points, a character-bigram inverted index (CSR arrays built once,
+// plus an ordered delta for upserts), and hash tables for exact names, codes and
+// subject ids.
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,7 +27,7 @@ uint64_t Gram(char32_t a, char32_t b) { return (uint64_t{a} << 21) | b; }
 
 // Work bounds per query (see search.h).
 constexpr size_t kPostingBudget = 200000;
-constexpr size_t kVerifyBudget = 3000;
+constexpr size_t kVerifyBudget = 1000;
 constexpr double kPartialMinCoverage = 0.5;
 
 enum SlotFlag : uint8_t { kFormer = 1, kPerson = 2, kDead = 4 };
@@ -43,58 +46,21 @@ uint64_t Hash(std::string_view s) {
   return h;
 }
 
-// Open addressing map uint64 -> uint32 for the build (gram -> id).
-class GramIds {
- public:
-  explicit GramIds(size_t expected) {
-    size_t cap = 1024;
-    while (cap < expected * 2) cap <<= 1;
-    keys_.assign(cap, kEmpty);
-    vals_.resize(cap);
+// The hash of a name key (code points).
+uint64_t Hash(std::u32string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (char32_t c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
   }
-  uint32_t GetOrAdd(uint64_t key, std::vector<uint64_t>* order) {
-    if (order->size() * 2 >= keys_.size()) Grow();
-    size_t mask = keys_.size() - 1;
-    size_t i = Mix(key) & mask;
-    while (true) {
-      if (keys_[i] == key) return vals_[i];
-      if (keys_[i] == kEmpty) {
-        keys_[i] = key;
-        vals_[i] = static_cast<uint32_t>(order->size());
-        order->push_back(key);
-        return vals_[i];
-      }
-      i = (i + 1) & mask;
-    }
-  }
-
- private:
-  static constexpr uint64_t kEmpty = ~uint64_t{0};
-  static size_t Mix(uint64_t k) {
-    k ^= k >> 31;
-    k *= 0x9E3779B97F4A7C15ull;
-    return k ^ (k >> 29);
-  }
-  void Grow() {
-    std::vector<uint64_t> keys(keys_.size() * 2, kEmpty);
-    std::vector<uint32_t> vals(keys.size());
-    const size_t mask = keys.size() - 1;
-    for (size_t j = 0; j < keys_.size(); ++j) {
-      if (keys_[j] == kEmpty) continue;
-      size_t i = Mix(keys_[j]) & mask;
-      while (keys[i] != kEmpty) i = (i + 1) & mask;
-      keys[i] = keys_[j];
-      vals[i] = vals_[j];
-    }
-    keys_.swap(keys);
-    vals_.swap(vals);
-  }
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> vals_;
-};
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h;
+}
 
 // The distinct grams of a name key (sorted).
-void GramsOf(const std::vector<char32_t>& cps, std::vector<uint64_t>* grams) {
+void GramsOf(std::u32string_view cps, std::vector<uint64_t>* grams) {
   grams->clear();
   if (cps.empty()) return;
   for (size_t i = 0; i + 1 < cps.size(); ++i) grams->push_back(Gram(cps[i], cps[i + 1]));
@@ -108,9 +74,20 @@ struct Span {
   size_t size = 0;
 };
 
+// A candidate before verification: what orders it (enumerated weight, then shorter
+// key), copied out of the big arrays so that selecting the best is cache friendly.
+struct Pre {
+  float acc;
+  uint16_t len;
+  uint32_t slot;
+};
+
+// Per-thread buffers reused by every query.
 struct Scratch {
-  std::vector<float> acc;  // 0 = not a candidate
+  std::vector<float> acc;  // 0 = not a candidate; < 0 = verified (while counting)
   std::vector<uint32_t> touched;
+  std::vector<Pre> pre;
+  std::vector<uint32_t> verify;
 };
 
 }  // namespace
@@ -118,11 +95,10 @@ struct Scratch {
 struct Index::Impl {
   struct Slot {
     uint32_t doc = 0;
-    uint32_t key_off = 0;
+    uint32_t key_off = 0;  // in keys (code points)
     uint32_t disp_off = 0;
-    uint16_t key_len = 0;
-    uint16_t disp_len = 0;
     uint16_t cps = 0;  // code points in the key
+    uint16_t disp_len = 0;
   };
   struct Doc {
     int64_t subject_id = 0;
@@ -143,7 +119,8 @@ struct Index::Impl {
   };
 
   mutable std::shared_mutex mu;
-  std::string arena;
+  std::string arena;           // display names, codes
+  std::vector<char32_t> keys;  // name keys
   std::vector<Slot> slots;
   std::vector<uint8_t> slot_flags;
   std::vector<Doc> docs;
@@ -167,7 +144,7 @@ struct Index::Impl {
   std::string_view Text(uint32_t off, uint32_t len) const {
     return std::string_view(arena).substr(off, len);
   }
-  std::string_view Key(const Slot& s) const { return Text(s.key_off, s.key_len); }
+  std::u32string_view Key(const Slot& s) const { return {keys.data() + s.key_off, s.cps}; }
   std::string_view Display(const Slot& s) const { return Text(s.disp_off, s.disp_len); }
   std::string_view Code(const Doc& d) const { return Text(d.code_off, d.code_len); }
 
@@ -185,7 +162,9 @@ struct Index::Impl {
   }
 
   // Appends the doc and its slots (name, then distinct former names); returns its id.
-  uint32_t AddDoc(const Entry& e) {
+  // key_of(k) gives the key of name k (0: the name, k > 0: former name k - 1).
+  template <typename KeyOf>
+  uint32_t AddDoc(const Entry& e, KeyOf key_of) {
     Doc d;
     d.subject_id = e.subject_id;
     d.first_slot = static_cast<uint32_t>(slots.size());
@@ -203,30 +182,34 @@ struct Index::Impl {
     d.kind = KindId(e.kind);
     const auto doc = static_cast<uint32_t>(docs.size());
     const uint8_t person = e.kind == "natural_person" ? kPerson : 0;
-    std::vector<std::string> seen;
-    auto add_slot = [&](const std::string& display, uint8_t flags) {
-      std::string key = NameKey(display);
+    auto add_slot = [&](const std::string& display, std::u32string_view key, uint8_t flags) {
       if (key.empty() || key.size() > 0xFFFF || display.size() > 0xFFFF) return;
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) return;
+      for (size_t s = d.first_slot; s < slots.size(); ++s)
+        if (Key(slots[s]) == key) return;
       Slot s;
       s.doc = doc;
       s.disp_off = Append(display);
       s.disp_len = static_cast<uint16_t>(display.size());
-      s.key_off = Append(key);
-      s.key_len = static_cast<uint16_t>(key.size());
-      std::vector<char32_t> cps;
-      DecodeUtf8(key, &cps);
-      s.cps = static_cast<uint16_t>(std::min<size_t>(cps.size(), 0xFFFF));
+      s.key_off = static_cast<uint32_t>(keys.size());
+      s.cps = static_cast<uint16_t>(key.size());
+      keys.insert(keys.end(), key.begin(), key.end());
       slots.push_back(s);
       slot_flags.push_back(flags | person);
-      seen.push_back(std::move(key));
     };
-    add_slot(e.name, 0);
-    for (const auto& f : e.former_names) add_slot(f, kFormer);
+    add_slot(e.name, key_of(0), 0);
+    for (size_t k = 0; k < e.former_names.size(); ++k)
+      add_slot(e.former_names[k], key_of(k + 1), kFormer);
     d.nslots = static_cast<uint16_t>(slots.size() - d.first_slot);
     docs.push_back(d);
     ++live_docs;
     return doc;
+  }
+  uint32_t AddDoc(const Entry& e) {
+    std::vector<char32_t> key;
+    return AddDoc(e, [&](size_t k) {
+      NameKeyCodePoints(k == 0 ? e.name : e.former_names[k - 1], &key);
+      return std::u32string_view(key.data(), key.size());
+    });
   }
 
   std::vector<std::pair<uint64_t, uint8_t>> CodeHashes(const Doc& d) const {
@@ -280,7 +263,7 @@ size_t Index::size() const {
 size_t Index::memory_bytes() const {
   std::shared_lock lock(impl_->mu);
   const Impl& m = *impl_;
-  size_t n = m.arena.capacity() + m.slots.capacity() * sizeof(Impl::Slot) +
+  size_t n = m.arena.capacity() + m.keys.capacity() * 4 + m.slots.capacity() * sizeof(Impl::Slot) +
              m.slot_flags.capacity() + m.docs.capacity() * sizeof(Impl::Doc) +
              m.gram_keys.capacity() * 8 + m.gram_off.capacity() * 4 + m.postings.capacity() * 4 +
              m.name_hash.capacity() * 16 + m.code_hash.capacity() * sizeof(Impl::CodeRef) +
@@ -290,81 +273,204 @@ size_t Index::memory_bytes() const {
   return n;
 }
 
+namespace {
+
+// Name keys of a range of entries, computed on a worker thread: for each entry its
+// name's key, then its former names' keys, in one pool.
+struct KeyBatch {
+  std::vector<char32_t> pool;
+  std::vector<uint32_t> end;  // end of each key in pool
+};
+
+void ComputeKeys(const std::vector<Entry>& entries, const uint32_t* ids, size_t n, KeyBatch* out) {
+  std::vector<char32_t> key;
+  out->pool.reserve(n * 16);
+  out->end.reserve(n + n / 4);
+  auto add = [&](const std::string& name) {
+    NameKeyCodePoints(name, &key);
+    out->pool.insert(out->pool.end(), key.begin(), key.end());
+    out->end.push_back(static_cast<uint32_t>(out->pool.size()));
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const Entry& e = entries[ids[i]];
+    add(e.name);
+    for (const auto& f : e.former_names) add(f);
+  }
+}
+
+// Runs fn(t) for t in [0, threads) on `threads` threads (the calling one included).
+template <typename Fn>
+void Parallel(size_t threads, Fn fn) {
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(fn, t);
+  fn(0);
+  for (auto& th : pool) th.join();
+}
+
+size_t BuildThreads(size_t items) {
+  const size_t hw = std::max(1u, std::thread::hardware_concurrency());
+  return items < 20000 ? 1 : std::min<size_t>(hw, 8);
+}
+
+// Stable LSD radix sort of `v` by its upper 32 bits (`bits` of them in use).
+void RadixSortHigh(std::vector<uint64_t>* v, int bits) {
+  std::vector<uint64_t> tmp(v->size());
+  const int pass_bits = bits <= 16 ? std::max(bits, 1) : (bits + 1) / 2;
+  std::vector<uint32_t> count(size_t{1} << pass_bits);
+  for (int shift = 32; shift < 32 + bits; shift += pass_bits) {
+    const uint64_t mask = (uint64_t{1} << pass_bits) - 1;
+    std::fill(count.begin(), count.end(), 0);
+    for (uint64_t x : *v) ++count[(x >> shift) & mask];
+    uint32_t sum = 0;
+    for (auto& c : count) {
+      const uint32_t k = c;
+      c = sum;
+      sum += k;
+    }
+    for (uint64_t x : *v) tmp[count[(x >> shift) & mask]++] = x;
+    v->swap(tmp);
+  }
+}
+
+}  // namespace
+
 Index Index::Build(std::vector<Entry> entries) {
   Index index;
   Impl& m = *index.impl_;
   // A later entry with the same subject id replaces an earlier one.
-  std::vector<uint32_t> order(entries.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return entries[a].subject_id < entries[b].subject_id;
-  });
-  std::vector<uint32_t> keep;
-  keep.reserve(order.size());
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (i + 1 < order.size() && entries[order[i]].subject_id == entries[order[i + 1]].subject_id)
-      continue;
-    keep.push_back(order[i]);
+  std::vector<uint32_t> keep(entries.size());
+  for (uint32_t i = 0; i < keep.size(); ++i) keep[i] = i;
+  bool increasing = true;
+  for (size_t i = 1; i < entries.size() && increasing; ++i)
+    increasing = entries[i - 1].subject_id < entries[i].subject_id;
+  if (!increasing) {
+    std::vector<uint32_t> order = keep;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return entries[a].subject_id < entries[b].subject_id;
+    });
+    keep.clear();
+    for (size_t i = 0; i < order.size(); ++i) {
+      if (i + 1 < order.size() && entries[order[i]].subject_id == entries[order[i + 1]].subject_id)
+        continue;
+      keep.push_back(order[i]);
+    }
+    std::sort(keep.begin(), keep.end());  // input order
   }
-  std::sort(keep.begin(), keep.end());  // input order
+
+  // Name keys, on all cores.
+  const size_t threads = BuildThreads(keep.size());
+  std::vector<KeyBatch> batches(threads);
+  Parallel(threads, [&](size_t t) {
+    const size_t lo = keep.size() * t / threads, hi = keep.size() * (t + 1) / threads;
+    ComputeKeys(entries, keep.data() + lo, hi - lo, &batches[t]);
+  });
+
   m.docs.reserve(keep.size());
   m.slots.reserve(keep.size() * 5 / 4);
   m.slot_flags.reserve(keep.size() * 5 / 4);
-  size_t bytes = 0;
-  for (uint32_t i : keep) bytes += entries[i].name.size() * 2 + entries[i].code.size() + 8;
-  m.arena.reserve(bytes + bytes / 4);
-  for (uint32_t i : keep) {
-    const uint32_t doc = m.AddDoc(entries[i]);
-    m.subject_docs.emplace_back(entries[i].subject_id, doc);
-    entries[i] = Entry();
+  size_t bytes = 0, cps = 0;
+  for (uint32_t i : keep) bytes += entries[i].name.size() * 5 / 4 + entries[i].code.size() + 24;
+  for (const auto& b : batches) cps += b.pool.size();
+  m.arena.reserve(bytes);
+  m.keys.reserve(cps);
+  m.subject_docs.reserve(keep.size());
+  for (size_t t = 0, k = 0; t < threads; ++t) {
+    const size_t lo = keep.size() * t / threads, hi = keep.size() * (t + 1) / threads;
+    const KeyBatch& b = batches[t];
+    size_t name = 0;  // index into b.end
+    for (size_t j = lo; j < hi; ++j, ++k) {
+      Entry& e = entries[keep[j]];
+      const size_t first = name;
+      const uint32_t doc = m.AddDoc(e, [&](size_t n) {
+        const uint32_t from = first + n == 0 ? 0 : b.end[first + n - 1];
+        return std::u32string_view(b.pool.data() + from, b.end[first + n] - from);
+      });
+      name += 1 + e.former_names.size();
+      m.subject_docs.emplace_back(e.subject_id, doc);
+      e = Entry();
+    }
+    batches[t] = KeyBatch();
   }
-  std::sort(m.subject_docs.begin(), m.subject_docs.end());
   std::vector<Entry>().swap(entries);
+  std::vector<uint32_t>().swap(keep);
 
-  // Postings: gram ids per slot, counts, then the CSR arrays in gram order.
-  GramIds ids(m.slots.size() * 2);
-  std::vector<uint64_t> id_keys;
-  std::vector<uint32_t> seq;
-  seq.reserve(m.slots.size() * 16);
-  std::vector<uint32_t> slot_end(m.slots.size());
-  std::vector<char32_t> cps;
-  std::vector<uint64_t> grams;
-  m.name_hash.reserve(m.slots.size());
-  for (uint32_t s = 0; s < m.slots.size(); ++s) {
-    const std::string_view key = m.Key(m.slots[s]);
-    m.name_hash.emplace_back(Hash(key), s);
-    DecodeUtf8(key, &cps);
-    GramsOf(cps, &grams);
-    for (uint64_t g : grams) seq.push_back(ids.GetOrAdd(g, &id_keys));
-    slot_end[s] = static_cast<uint32_t>(seq.size());
-  }
-  std::sort(m.name_hash.begin(), m.name_hash.end());
-  const size_t ngrams = id_keys.size();
-  std::vector<uint32_t> by_key(ngrams);
-  for (uint32_t i = 0; i < ngrams; ++i) by_key[i] = i;
-  std::sort(by_key.begin(), by_key.end(),
-            [&](uint32_t a, uint32_t b) { return id_keys[a] < id_keys[b]; });
-  std::vector<uint32_t> rank(ngrams);
-  m.gram_keys.resize(ngrams);
-  for (uint32_t r = 0; r < ngrams; ++r) {
-    rank[by_key[r]] = r;
-    m.gram_keys[r] = id_keys[by_key[r]];
-  }
-  std::vector<uint32_t> count(ngrams + 1, 0);
-  for (uint32_t id : seq) ++count[rank[id] + 1];
-  m.gram_off.assign(ngrams + 1, 0);
-  for (size_t r = 0; r < ngrams; ++r) m.gram_off[r + 1] = m.gram_off[r] + count[r + 1];
-  std::vector<uint32_t> cursor(m.gram_off.begin(), m.gram_off.end() - 1);
-  m.postings.resize(seq.size());
-  uint32_t begin = 0;
-  for (uint32_t s = 0; s < m.slots.size(); ++s) {
-    for (uint32_t j = begin; j < slot_end[s]; ++j) m.postings[cursor[rank[seq[j]]]++] = s;
-    begin = slot_end[s];
-  }
+  // Exact codes, names and subject ids (another thread) beside the postings.
+  std::thread hashes([&m] {
+    std::sort(m.subject_docs.begin(), m.subject_docs.end());
+    m.name_hash.reserve(m.slots.size());
+    for (uint32_t s = 0; s < m.slots.size(); ++s)
+      m.name_hash.emplace_back(Hash(m.Key(m.slots[s])), s);
+    std::sort(m.name_hash.begin(), m.name_hash.end());
+    for (uint32_t d = 0; d < m.docs.size(); ++d)
+      for (auto [h, field] : m.CodeHashes(m.docs[d])) m.code_hash.push_back({h, d, field});
+    std::sort(m.code_hash.begin(), m.code_hash.end());
+  });
 
-  for (uint32_t d = 0; d < m.docs.size(); ++d)
-    for (auto [h, field] : m.CodeHashes(m.docs[d])) m.code_hash.push_back({h, d, field});
-  std::sort(m.code_hash.begin(), m.code_hash.end());
+  // Postings: characters numbered densely in code point order (kEnd last), so that
+  // a gram is a 32-bit number ordered as Gram(); (gram, slot) pairs made in slot
+  // order, radix sorted by gram (stable: slots stay ascending), then cut into CSR.
+  std::vector<uint32_t> char_id(0x110000, 0);
+  for (char32_t c : m.keys) char_id[c] = 1;
+  std::vector<char32_t> chars;
+  for (char32_t c = 0; c < 0x110000; ++c)
+    if (char_id[c]) {
+      char_id[c] = static_cast<uint32_t>(chars.size());
+      chars.push_back(c);
+    }
+  const auto end_id = static_cast<uint32_t>(chars.size());
+  chars.push_back(kEnd);
+  const uint64_t nchars = chars.size();
+  std::vector<uint64_t> pairs;
+  if (nchars <= 0xFFFF) {
+    pairs.reserve(m.keys.size() + m.slots.size());
+    std::vector<uint32_t> grams;
+    const auto nc = static_cast<uint32_t>(nchars);
+    for (uint32_t s = 0; s < m.slots.size(); ++s) {
+      const std::u32string_view key = m.Key(m.slots[s]);
+      grams.clear();
+      for (size_t i = 0; i + 1 < key.size(); ++i)
+        grams.push_back(char_id[key[i]] * nc + char_id[key[i + 1]]);
+      grams.push_back(char_id[key.back()] * nc + end_id);
+      std::sort(grams.begin(), grams.end());
+      grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
+      for (uint32_t g : grams) pairs.push_back((uint64_t{g} << 32) | s);
+    }
+    RadixSortHigh(&pairs, std::bit_width(nchars * nchars - 1));
+    m.postings.resize(pairs.size());
+    m.gram_off.clear();
+    uint64_t last = ~uint64_t{0};
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const uint64_t g = pairs[i] >> 32;
+      if (g != last) {
+        m.gram_keys.push_back(Gram(chars[g / nchars], chars[g % nchars]));
+        m.gram_off.push_back(static_cast<uint32_t>(i));
+        last = g;
+      }
+      m.postings[i] = static_cast<uint32_t>(pairs[i]);
+    }
+    m.gram_off.push_back(static_cast<uint32_t>(pairs.size()));
+  } else {
+    // More distinct characters than 16 bits number: (gram, slot) pairs sorted.
+    std::vector<std::pair<uint64_t, uint32_t>> all;
+    std::vector<uint64_t> grams;
+    for (uint32_t s = 0; s < m.slots.size(); ++s) {
+      GramsOf(m.Key(m.slots[s]), &grams);
+      for (uint64_t g : grams) all.emplace_back(g, s);
+    }
+    std::sort(all.begin(), all.end());
+    m.postings.resize(all.size());
+    m.gram_off.clear();
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (i == 0 || all[i].first != all[i - 1].first) {
+        m.gram_keys.push_back(all[i].first);
+        m.gram_off.push_back(static_cast<uint32_t>(i));
+      }
+      m.postings[i] = all[i].second;
+    }
+    m.gram_off.push_back(static_cast<uint32_t>(all.size()));
+  }
+  std::vector<uint64_t>().swap(pairs);
+  hashes.join();
   m.arena.shrink_to_fit();
   return index;
 }
@@ -383,13 +489,11 @@ void Index::Upsert(const Entry& e) {
   const uint32_t doc = m.AddDoc(e);
   m.subject_docs_delta[e.subject_id] = doc;
   const Impl::Doc& d = m.docs[doc];
-  std::vector<char32_t> cps;
   std::vector<uint64_t> grams;
   for (uint32_t s = d.first_slot; s < d.first_slot + d.nslots; ++s) {
-    const std::string_view key = m.Key(m.slots[s]);
+    const std::u32string_view key = m.Key(m.slots[s]);
     m.name_hash_delta.emplace(Hash(key), s);
-    DecodeUtf8(key, &cps);
-    GramsOf(cps, &grams);
+    GramsOf(key, &grams);
     for (uint64_t g : grams) m.delta[g].push_back(s);
   }
   for (auto [h, field] : m.CodeHashes(d)) m.code_hash_delta.emplace(h, std::make_pair(doc, field));
@@ -416,47 +520,39 @@ struct QueryGram {
 // bigram positions of the key (no string search): a run is a chain of query bigrams
 // found at consecutive positions of the key.
 double PartialMass(const std::vector<std::vector<char32_t>>& parts,
-                   const std::vector<std::vector<double>>& weights, std::string_view key,
+                   const std::vector<std::vector<double>>& weights, std::u32string_view key,
                    std::vector<std::string>* terms) {
-  thread_local std::vector<char32_t> cps;
-  thread_local std::vector<uint64_t> key_grams;
-  thread_local std::vector<uint16_t> at, next;
-  DecodeUtf8(key, &cps);
-  key_grams.clear();
-  for (size_t i = 0; i + 1 < cps.size(); ++i) key_grams.push_back(Gram(cps[i], cps[i + 1]));
-  auto positions = [&](uint64_t g, std::vector<uint16_t>* out) {
-    out->clear();
-    for (size_t j = 0; j < key_grams.size(); ++j)
-      if (key_grams[j] == g) out->push_back(static_cast<uint16_t>(j));
-  };
+  // The chain of bigrams that starts at a key position where the query bigram at i
+  // occurs is the common prefix of the query from i and the key from there; the run
+  // is the longest such chain.
+  const size_t n = key.size();
+  const char32_t* k = key.data();
   double mass = 0;
   for (size_t pi = 0; pi < parts.size(); ++pi) {
     const auto& p = parts[pi];
+    const size_t m = p.size();
     size_t i = 0;
-    while (i + 1 < p.size()) {
-      positions(Gram(p[i], p[i + 1]), &at);
-      if (at.empty()) {
+    while (i + 1 < m) {
+      const char32_t a = p[i], b = p[i + 1];
+      size_t best = 0;  // characters in the run
+      for (size_t j = 0; j + 1 < n; ++j) {
+        if (k[j] != a || k[j + 1] != b) continue;
+        size_t l = 2;
+        while (i + l < m && j + l < n && k[j + l] == p[i + l]) ++l;
+        best = std::max(best, l);
+        if (i + best == m) break;
+      }
+      if (best == 0) {
         ++i;
         continue;
       }
-      size_t bigrams = 1;
-      while (i + bigrams + 1 < p.size()) {
-        positions(Gram(p[i + bigrams], p[i + bigrams + 1]), &next);
-        std::vector<uint16_t> chained;
-        for (uint16_t x : at)
-          if (std::find(next.begin(), next.end(), static_cast<uint16_t>(x + 1)) != next.end())
-            chained.push_back(static_cast<uint16_t>(x + 1));
-        if (chained.empty()) break;
-        at.swap(chained);
-        ++bigrams;
-      }
-      for (size_t k = i; k < i + bigrams; ++k) mass += weights[pi][k];
+      for (size_t q = i; q + 1 < i + best; ++q) mass += weights[pi][q];
       if (terms) {
         std::string run;
-        for (size_t k = i; k <= i + bigrams; ++k) AppendUtf8(&run, p[k]);
+        for (size_t q = i; q < i + best; ++q) AppendUtf8(&run, p[q]);
         terms->push_back(std::move(run));
       }
-      i += bigrams + 1;
+      i += best;
     }
   }
   return mass;
@@ -536,23 +632,17 @@ Results Index::Impl::Search(std::string_view query, const Options& options) cons
   }
 
   // 2. Names. Parts split at white space; the key is their concatenation.
-  std::vector<std::string> part_keys;
   std::vector<std::vector<char32_t>> parts;
   {
-    size_t i = 0;
-    const std::string q(query);
     std::string piece;
+    std::vector<char32_t> cps;
     auto flush = [&] {
-      std::string k = NameKey(piece);
+      NameKeyCodePoints(piece, &cps);
       piece.clear();
-      if (k.empty()) return;
-      std::vector<char32_t> cps;
-      if (!DecodeUtf8(k, &cps) || cps.empty()) return;
-      part_keys.push_back(std::move(k));
-      parts.push_back(std::move(cps));
+      if (!cps.empty()) parts.push_back(cps);
     };
     std::vector<char32_t> all;
-    DecodeUtf8(text::SanitizeUtf8(q), &all);
+    DecodeUtf8(text::SanitizeUtf8(query), &all);
     for (char32_t c : all) {
       if (text::IsWhiteSpace(c)) {
         flush();
@@ -561,14 +651,17 @@ Results Index::Impl::Search(std::string_view query, const Options& options) cons
       }
     }
     flush();
-    (void)i;
   }
-  std::string joined;
+  std::vector<std::string> part_keys;
   std::vector<char32_t> joined_cps;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    joined += part_keys[i];
-    joined_cps.insert(joined_cps.end(), parts[i].begin(), parts[i].end());
+  std::string joined;
+  for (const auto& p : parts) {
+    part_keys.emplace_back();
+    for (char32_t c : p) AppendUtf8(&part_keys.back(), c);
+    joined += part_keys.back();
+    joined_cps.insert(joined_cps.end(), p.begin(), p.end());
   }
+  const std::u32string_view jq(joined_cps.data(), joined_cps.size());
   r.normalized_query = joined;
   if (joined.empty()) return r;
 
@@ -702,7 +795,7 @@ Results Index::Impl::Search(std::string_view query, const Options& options) cons
   // Exact names are always candidates, whatever the caps.
   std::vector<uint32_t> exact_slots;
   {
-    const uint64_t h = Hash(joined);
+    const uint64_t h = Hash(jq);
     for (auto it = std::lower_bound(name_hash.begin(), name_hash.end(), std::make_pair(h, 0u));
          it != name_hash.end() && it->first == h; ++it)
       exact_slots.push_back(it->second);
@@ -712,26 +805,27 @@ Results Index::Impl::Search(std::string_view query, const Options& options) cons
 
   // 4. Verify the best candidates by (accumulated weight, shorter name).
   const float sure = static_cast<float>(kPartialMinCoverage * total_mass + 1e-6);
-  std::vector<uint32_t> verify(touched.begin(), touched.end());
-  auto pre = [&](uint32_t a, uint32_t b) {
-    if (acc[a] != acc[b]) return acc[a] > acc[b];
-    if (slots[a].cps != slots[b].cps) return slots[a].cps < slots[b].cps;
-    return a < b;
+  std::vector<Pre>& pre = scratch.pre;
+  pre.clear();
+  pre.reserve(touched.size());
+  for (uint32_t s : touched) pre.push_back({acc[s], slots[s].cps, s});
+  auto pre_better = [](const Pre& a, const Pre& b) {
+    if (a.acc != b.acc) return a.acc > b.acc;
+    if (a.len != b.len) return a.len < b.len;
+    return a.slot < b.slot;
   };
-  if (verify.size() > kVerifyBudget) {
+  if (pre.size() > kVerifyBudget) {
     capped = true;
-    std::nth_element(verify.begin(), verify.begin() + kVerifyBudget, verify.end(), pre);
-    verify.resize(kVerifyBudget);
+    std::nth_element(pre.begin(), pre.begin() + kVerifyBudget, pre.end(), pre_better);
+    pre.resize(kVerifyBudget);
   }
-  std::sort(verify.begin(), verify.end(), pre);
-  size_t exact_count = 0;
-  {
-    std::vector<uint32_t> exact;
-    for (uint32_t s : exact_slots)
-      if (!(flags[s] & skip)) exact.push_back(s);
-    verify.insert(verify.begin(), exact.begin(), exact.end());
-    exact_count = exact.size();
-  }
+  std::sort(pre.begin(), pre.end(), pre_better);
+  std::vector<uint32_t>& verify = scratch.verify;
+  verify.clear();
+  for (uint32_t s : exact_slots)
+    if (!(flags[s] & skip)) verify.push_back(s);
+  const size_t exact_count = verify.size();
+  for (const Pre& p : pre) verify.push_back(p.slot);
 
   // Scores only; hits are made for the few that are returned.
   enum How : uint8_t { kExact, kPrefix, kSubstring, kPartial };
@@ -765,15 +859,15 @@ Results Index::Impl::Search(std::string_view query, const Options& options) cons
       }
     }
     const Slot& slot = slots[s];
-    const std::string_view key = Key(slot);
+    const std::u32string_view key = Key(slot);
     const bool former = flags[s] & kFormer;
     const double ratio = std::min(1.0, qlen / std::max<double>(1, slot.cps));
     const double field_adj = former ? -0.5 : 0.0;
-    if (key == joined) {
+    if (key == jq) {
       cands.push_back({s, slot.doc, 4.5 + 0.4 * ratio + field_adj, kExact});
-    } else if (key.starts_with(joined)) {
+    } else if (key.starts_with(jq)) {
       cands.push_back({s, slot.doc, 3.5 + 0.4 * ratio + field_adj, kPrefix});
-    } else if (key.find(joined) != std::string_view::npos) {
+    } else if (key.find(jq) != std::u32string_view::npos) {
       cands.push_back({s, slot.doc, 2.5 + 0.4 * ratio + field_adj, kSubstring});
     } else if (!unigram) {
       const double mass = PartialMass(gram_parts, pos_weights, key, nullptr);
@@ -800,19 +894,15 @@ Results Index::Impl::Search(std::string_view query, const Options& options) cons
   int64_t total = static_cast<int64_t>(cands.size());
   if (capped) {
     // Unverified candidates whose enumerated weight alone reaches the threshold match
-    // too; each subject is counted once, by its current-name slot.
-    std::vector<uint32_t> sorted_verify(verify.begin(), verify.end());
-    std::sort(sorted_verify.begin(), sorted_verify.end());
-    for (uint32_t s : touched) {
-      if (acc[s] <= sure || (flags[s] & kFormer) ||
-          std::binary_search(sorted_verify.begin(), sorted_verify.end(), s))
-        continue;
-      const uint32_t doc = slots[s].doc;
-      const auto it = std::lower_bound(cands.begin(), cands.end(), doc,
-                                       [](const Cand& c, uint32_t d) { return c.doc < d; });
-      if (it != cands.end() && it->doc == doc) continue;
-      ++total;
+    // too; each subject is counted once, by its current-name slot. Verified slots and
+    // the current-name slots of matched subjects are marked (negative) to skip them.
+    for (uint32_t s : verify)
+      if (acc[s] > 0) acc[s] = -1.f;
+    for (const Cand& c : cands) {
+      const uint32_t f = docs[c.doc].first_slot;
+      if (acc[f] > 0) acc[f] = -1.f;
     }
+    for (uint32_t s : touched) total += acc[s] > sure && !(flags[s] & kFormer);
   }
   for (uint32_t s : touched) acc[s] = 0.f;
   touched.clear();

@@ -122,39 +122,54 @@ bool DecodeUtf8(std::string_view s, std::vector<char32_t>* out) {
   return true;
 }
 
-std::string NameKey(std::string_view name) {
+void NameKeyCodePoints(std::string_view name, std::vector<char32_t>* out) {
   // Fast path: ASCII, CJK ideographs, full-width ASCII, U+3000 and the lenticular and
-  // tortoise-shell brackets, for which the steps of NormalizeName are simple maps.
+  // tortoise-shell brackets, for which the steps of NormalizeName are simple maps; the
+  // OpenCC conversion only when a character can change under it (T2sTable).
   thread_local std::vector<char32_t> cps;
-  if (!DecodeUtf8(name, &cps)) return text::NormalizeName(name);
-  std::string key;
-  key.reserve(name.size());
-  bool cjk = false;
+  auto slow = [&] { DecodeUtf8(text::NormalizeName(name), out); };
+  out->clear();
+  if (!DecodeUtf8(name, &cps)) return slow();
+  bool convert = false;
   for (char32_t c : cps) {
     if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
     if (c < 0x80) {
       if (c == ' ' || (c >= 0x09 && c <= 0x0D)) continue;
-      if (c < 0x20 || c == 0x7F) return text::NormalizeName(name);
+      if (c < 0x20 || c == 0x7F) return slow();
       if (c == '[' || c == '{') c = '(';
       if (c == ']' || c == '}') c = ')';
       if (c >= 'a' && c <= 'z') c -= 32;
-      key.push_back(static_cast<char>(c));
+      out->push_back(c);
       continue;
     }
     if (c == 0x3000) continue;
     if (c == 0x3010 || c == 0x3014 || c == 0x3016) {
-      key.push_back('(');
+      out->push_back('(');
       continue;
     }
     if (c == 0x3011 || c == 0x3015 || c == 0x3017) {
-      key.push_back(')');
+      out->push_back(')');
       continue;
     }
-    if (c < kCjkFirst || c > kCjkLast) return text::NormalizeName(name);
-    if (T2sTable::Get().Changes(c)) cjk = true;
-    AppendUtf8(&key, c);
+    if (c < kCjkFirst || c > kCjkLast) return slow();
+    if (!convert && T2sTable::Get().Changes(c)) convert = true;
+    out->push_back(c);
   }
-  return cjk ? text::ToSimplified(key) : key;
+  if (convert) {
+    std::string key;
+    key.reserve(out->size() * 3);
+    for (char32_t c : *out) AppendUtf8(&key, c);
+    DecodeUtf8(text::ToSimplified(key), out);
+  }
+}
+
+std::string NameKey(std::string_view name) {
+  thread_local std::vector<char32_t> cps;
+  NameKeyCodePoints(name, &cps);
+  std::string key;
+  key.reserve(cps.size() * 3);
+  for (char32_t c : cps) AppendUtf8(&key, c);
+  return key;
 }
 
 std::string CodeKey(std::string_view code) {

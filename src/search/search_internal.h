@@ -11,5 +11,7 @@ namespace gongxin::search {
 void AppendUtf8(std::string* out, char32_t c);
 // Decodes `s` into code points; false iff `s` is not well-formed UTF-8.
 bool DecodeUtf8(std::string_view s, std::vector<char32_t>* out);
+// NameKey(name) as code points (what the index stores and compares).
+void NameKeyCodePoints(std::string_view name, std::vector<char32_t>* out);
 
 }  // namespace gongxin::search
