@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -290,6 +291,34 @@ std::vector<std::string> FieldPrefixes(const catalog::InfoClass& c) {
   return out;
 }
 
+// FieldPrefixes(c), computed once per class and thread: building them is a third of
+// the work of a view. A class is recognised by its address, checked against its field
+// codes and names, so a catalog loaded later at the same address is never served stale.
+const std::vector<std::string>& CachedFieldPrefixes(const catalog::InfoClass& c) {
+  struct Entry {
+    std::vector<std::string> signature;  // code, zh, en of every field, as cached
+    std::vector<std::string> prefixes;
+  };
+  thread_local std::unordered_map<const catalog::InfoClass*, Entry> cache;
+  Entry& e = cache[&c];
+  bool valid = e.signature.size() == 3 * c.fields.size();
+  for (size_t i = 0; valid && i < c.fields.size(); ++i) {
+    const catalog::FieldSpec& f = c.fields[i];
+    valid = e.signature[3 * i] == f.code && e.signature[3 * i + 1] == f.names.zh &&
+            e.signature[3 * i + 2] == f.names.en;
+  }
+  if (!valid) {
+    e.signature.clear();
+    for (const catalog::FieldSpec& f : c.fields) {
+      e.signature.push_back(f.code);
+      e.signature.push_back(f.names.zh);
+      e.signature.push_back(f.names.en);
+    }
+    e.prefixes = FieldPrefixes(c);
+  }
+  return e.prefixes;
+}
+
 // Appends the fields of a record (or of the registration) in catalog order, empty
 // values omitted; masked per the class's rules when `masked`, else every field whose
 // masked form would differ is reported as disclosed ("unmasked <field> of <what>").
@@ -471,7 +500,7 @@ Result<SubjectView> RenderSubjectView(const catalog::Catalog& catalog, const Sub
       }
       return a->id < b->id;
     });
-    const std::vector<std::string> prefixes = FieldPrefixes(info_class);
+    const std::vector<std::string>& prefixes = CachedFieldPrefixes(info_class);
     // The class's header with its count, then its records; rolled back if none shows.
     const size_t class_start = doc.size();
     if (shown > 0) doc.push_back(',');
@@ -556,7 +585,7 @@ Result<SubjectView> RenderSubjectView(const catalog::Catalog& catalog, const Sub
     const std::vector<std::string> skip = {
         reg_class->subject.name_field, reg_class->subject.uscc_field,
         reg_class->registration->status_field, reg_class->registration->former_names_field};
-    FieldsArray(&head, *reg_class, FieldPrefixes(*reg_class),
+    FieldsArray(&head, *reg_class, CachedFieldPrefixes(*reg_class),
                 ParseFields(subject.registration_json), !full, skip, "registration",
                 &view.disclosed);
   } else {
