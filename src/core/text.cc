@@ -68,24 +68,6 @@ int32_t Decode(const unsigned char* p, size_t n, size_t* len) {
   return cp;
 }
 
-void Append(std::string* out, char32_t c) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 // Calls fn(code_point) for every code point of `s`, with U+FFFD for each ill-formed
 // sequence.
 template <typename Fn>
@@ -263,6 +245,24 @@ UErrorCode ConvertAll(UConverter* to, UConverter* from, std::string_view in, std
 
 }  // namespace
 
+void AppendUtf8(std::string* out, char32_t c) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 size_t FirstInvalidUtf8Offset(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = 0;
@@ -284,7 +284,7 @@ std::string SanitizeUtf8(std::string_view s) {
   if (IsValidUtf8(s)) return std::string(s);
   std::string out;
   out.reserve(s.size() + 8);
-  ForEachCodePoint(s, [&](char32_t c) { Append(&out, c); });
+  ForEachCodePoint(s, [&](char32_t c) { AppendUtf8(&out, c); });
   return out;
 }
 
@@ -307,7 +307,7 @@ std::string Nfkc(std::string_view utf8) {
 std::string FoldWidth(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
-  ForEachCodePoint(utf8, [&](char32_t c) { Append(&out, FoldWidthChar(c)); });
+  ForEachCodePoint(utf8, [&](char32_t c) { AppendUtf8(&out, FoldWidthChar(c)); });
   return out;
 }
 
@@ -341,7 +341,7 @@ std::string CollapseWhitespace(std::string_view utf8) {
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    Append(&out, c);
+    AppendUtf8(&out, c);
   });
   return out;
 }
@@ -372,7 +372,7 @@ std::string NormalizeName(std::string_view utf8) {
       default:
         c = static_cast<char32_t>(u_toupper(static_cast<UChar32>(c)));
     }
-    Append(&key, c);
+    AppendUtf8(&key, c);
   });
   return ToSimplified(key);
 }
@@ -440,7 +440,7 @@ std::string NormalizeValueReference(std::string_view utf8) {
   ForEachCodePoint(utf8, [&](char32_t c) {
     const bool alnum = (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
                        (c >= 0xFF41 && c <= 0xFF5A);
-    Append(&out, alnum ? c - 0xFEE0 : c);
+    AppendUtf8(&out, alnum ? c - 0xFEE0 : c);
   });
   return CollapseWhitespace(out);
 }

@@ -109,4 +109,7 @@ Result<std::string> Gb18030ToUtf8(std::string_view bytes);
 // byte offset); every Unicode code point has a GB18030 encoding.
 Result<std::string> Utf8ToGb18030(std::string_view utf8);
 
+// Appends code point `c` to `out` as UTF-8. Precondition: c is a Unicode scalar value.
+void AppendUtf8(std::string* out, char32_t c);
+
 }  // namespace gongxin::text
