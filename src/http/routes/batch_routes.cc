@@ -175,7 +175,8 @@ void AddBatchRoutes(Router& router, Services& services) {
   feedback.summary = "A batch's row-level feedback (反馈)";
   feedback.description =
       "Every problem of the batch, one row each: row_line, field, rule, severity, message_zh, "
-      "message_en, value. CSV (UTF-8 with BOM) by default, xlsx with format=xlsx.";
+      "message_en, value. CSV (UTF-8 with BOM) by default, xlsx with format=xlsx. The values "
+      "are the rows as handed in, so every read is audited.";
   feedback.roles = {"source", "credit_office"};
   feedback.params = {{"id", "path", "batch number", true, "integer"},
                      {"format", "query", "csv (default) or xlsx"}};
@@ -196,6 +197,15 @@ void AddBatchRoutes(Router& router, Services& services) {
         Response error;
         auto batch = ReadableBatch(request, services, auth.viewer, **lease, true, &error);
         if (!batch) return error;
+        // Feedback repeats the rows as handed in (ID numbers of rejected rows included):
+        // non-public data, so every read is audited.
+        Status audited =
+            Audit(**lease, request, auth.viewer, "batch.feedback",
+                  "batch " + std::to_string(batch->summary.batch),
+                  std::to_string(batch->summary.feedback.size()) + " feedback rows of class " +
+                      batch->summary.class_id + " from " + batch->source,
+                  *services.clock);
+        if (!audited.ok()) return StoreUnavailable(audited);
         const std::string base = "batch-" + std::to_string(batch->summary.batch) + ".feedback";
         Response response;
         if (format == "xlsx") {

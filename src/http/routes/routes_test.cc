@@ -351,8 +351,11 @@ TEST_F(PlatformApiTest, SourceHandsInABatchAndReadsItsFeedback) {
   EXPECT_EQ(GetJson(batch, "office")["rows"], summary["rows"]);
   GetJson(batch, "source_other", 404);
   GetJson(batch, "regulator", 403);
+  const std::string batch_object = "batch%20" + std::to_string(summary["batch"].get<int>());
+  const int64_t audited_before = AuditCount(batch_object);
   HttpResponse feedback = Get(batch + "/feedback", "source_own");
   ASSERT_EQ(feedback.status, 200);
+  EXPECT_EQ(AuditCount(batch_object), audited_before + 1) << "feedback holds rows as handed in";
   EXPECT_EQ(feedback.Header("Content-Type").rfind("text/csv", 0), 0u);
   // The same row-level feedback as `gongxin ingest` writes: e.g. the impossible date of line 10.
   EXPECT_EQ(feedback.body.rfind(
