@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "access/access.h"
+#include "archive/archive.h"
 #include "catalog/catalog.h"
+#include "core/text.h"
 #include "http/routes/platform_server.h"
 #include "ingest/ingest.h"
 #include "support/golden.h"
@@ -267,6 +269,38 @@ TEST_F(PlatformApiTest, PublicityFollowsTheRuleVersionOfTheDecisionDateAndToday)
     json doc = GetJson(std::string("/api/v1/subjects/") + kCompany);
     EXPECT_EQ(Records(doc, "penalty", "CF_WSH").count(c.record), c.visible ? 1u : 0u);
   }
+}
+
+TEST_F(PlatformApiTest, RepairedAndRevokedRecordsAreKeptButNotPublic) {
+  Serve("2026-11-23");
+  // Repair one public penalty and revoke another, as the workflows will.
+  auto store = store::Store::Open(*url_);
+  ASSERT_TRUE(store.ok());
+  archive::ArchiveReader reader(**store);
+  archive::ArchiveWriter writer(**store, catalog_->standard_tables());
+  auto fire = reader.FindRecordId("penalty", kDistrictMarket, text::NormalizeName(k2024Fire));
+  auto order36 = reader.FindRecordId("penalty", kDistrictMarket, text::NormalizeName(k2026));
+  ASSERT_TRUE(fire.ok() && fire->has_value() && order36.ok() && order36->has_value());
+  const Instant at = At("2026-11-23T09:00:00+08:00");
+  ASSERT_TRUE(writer.SetRecordState(**fire, "repaired", "信用修复", "office", at).ok());
+  ASSERT_TRUE(writer.SetRecordState(**order36, "revoked", "撤销处罚决定", "office", at).ok());
+
+  auto pub = Records(GetJson(std::string("/api/v1/subjects/") + kCompany), "penalty", "CF_WSH");
+  EXPECT_EQ(pub.count(k2024Fire), 0u);
+  EXPECT_EQ(pub.count(k2026), 0u);
+  EXPECT_EQ(pub.count(k2024), 1u) << "the others stay public";
+  for (const char* key : {"office", "source_own"}) {
+    SCOPED_TRACE(key);
+    auto seen =
+        Records(GetJson(std::string("/api/v1/subjects/") + kCompany, key), "penalty", "CF_WSH");
+    EXPECT_EQ(seen[k2024Fire]["state"], "repaired");
+    EXPECT_EQ(seen[k2024Fire]["publicity"]["status"], "repaired");
+    EXPECT_EQ(seen[k2026]["state"], "revoked");
+    EXPECT_EQ(seen[k2026]["publicity"]["status"], "revoked");
+  }
+  // Back as they were, for the other tests of this process.
+  ASSERT_TRUE(writer.SetRecordState(**fire, "active", "test", "office", at).ok());
+  ASSERT_TRUE(writer.SetRecordState(**order36, "active", "test", "office", at).ok());
 }
 
 TEST_F(PlatformApiTest, NaturalPersonsArePublicOnlyWhereAClassSaysSo) {
