@@ -384,6 +384,13 @@ Status SubjectNotFound(std::string_view code) {
 
 }  // namespace
 
+std::string_view RecordStateNameZh(std::string_view state) {
+  if (state == "active") return "有效";
+  if (state == "repaired") return "已修复";
+  if (state == "revoked") return "已撤销";
+  return state;
+}
+
 std::string_view SubjectKindNameZh(std::string_view kind) {
   static const std::pair<std::string_view, std::string_view> kNames[] = {
       {"enterprise", "企业"},
@@ -535,6 +542,7 @@ Result<SubjectView> RenderSubjectView(const catalog::Catalog& catalog, const Sub
       StrMember(&doc, "source", r->source);
       DateMember(&doc, "decision_date", r->decision_date);
       StrMember(&doc, "state", r->state);
+      StrMember(&doc, "state_zh", RecordStateNameZh(r->state), false, false);
       BoolMember(&doc, "public", decision.is_public());
       Key(&doc, "publicity");
       PublicityObject(&doc, decision);

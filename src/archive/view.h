@@ -26,7 +26,8 @@
 //                "registration": [{"field", "name_zh", "name_en", "value"}]},
 //    "view": {"role", "role_zh", "as_of", "full", "masked"},
 //    "classes": [{"class", "name_zh", "name_en", "count",
-//                 "records": [{"id", "version", "source", "decision_date", "state", "public",
+//                 "records": [{"id", "version", "source", "decision_date", "state", "state_zh",
+//                              "public",
 //                              "publicity": {"status", "status_zh", "rule_version", "severity",
 //                                            "severity_zh", "from", "until",
 //                                            "repairable_from", "reason_zh", "reason_en"},
@@ -78,6 +79,10 @@ struct SubjectView {
 // trimming ASCII white space and upper-casing ASCII letters (*normalized).
 Result<std::string> ClassifySubjectCode(std::string_view code, const CodeTables& tables, Date today,
                                         std::string* normalized);
+
+// Chinese name of a record state: 有效 (active), 已修复 (repaired), 已撤销 (revoked); the
+// state itself if unknown.
+std::string_view RecordStateNameZh(std::string_view state);
 
 // Chinese name of a subject kind (SubjectKindName): 企业, 个体工商户, 农民专业合作社,
 // 社会组织, 事业单位, 机关, 其他组织, 自然人; the kind itself if unknown.
