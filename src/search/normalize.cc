@@ -98,6 +98,11 @@ bool DecodeUtf8(std::string_view s, std::vector<char32_t>* out) {
       if ((p[i + k] & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (p[i + k] & 0x3F);
     }
+    // Overlong forms, surrogates and values past U+10FFFF are malformed too.
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
     out->push_back(cp);
     i += len;
   }

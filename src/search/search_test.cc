@@ -53,6 +53,16 @@ TEST(SearchNameKeyTest, EqualsNormalizeName) {
   EXPECT_EQ(CodeKey(" 9144 0300７08461136t "), "91440300708461136T");
 }
 
+// Overlong forms and surrogates are not characters: found by search_keys_fuzz, where the
+// fast path read f0 85 89 9c as 刜 and e0 81 81 as "A".
+TEST(SearchNameKeyTest, MalformedUtf8IsNeverReadAsACharacter) {
+  for (const char* s : {"\xf0\x85\x89\x9c", "\xf0\x85\xac\x90", "\xf0\x87\xbe\x87", "\xe0\x81\x81",
+                        "\xed\xa0\x80", "\xf4\x90\x80\x80", "公司\xe0\x81\x81"}) {
+    EXPECT_EQ(NameKey(s), text::NormalizeName(s)) << s;
+  }
+  EXPECT_EQ(NameKey("\xe0\x81\x81").find('A'), std::string::npos);
+}
+
 TEST(SearchTest, ExactCodeAndRegistrationNumber) {
   Index index = Sample();
   Results r = index.Search("91440300708461136t");
