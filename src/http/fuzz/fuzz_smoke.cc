@@ -27,6 +27,7 @@
 #include "http/fuzz/checks.h"
 #include "http/http.h"
 #include "support/http_client.h"
+#include "support/mutator.h"
 
 namespace gongxin::http::fuzz {
 namespace {
@@ -35,20 +36,7 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 std::vector<std::string> Seeds(const std::string& dir) {
-  std::vector<fs::path> paths;
-  for (const auto& entry :
-       fs::directory_iterator(std::string(GONGXIN_HTTP_CORPUS_DIR) + "/" + dir)) {
-    if (entry.is_regular_file()) paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());  // directory order is not stable
-  std::vector<std::string> seeds;
-  for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    seeds.push_back(ss.str());
-  }
-  return seeds;
+  return gongxin::testing::ReadCorpus(std::string(GONGXIN_HTTP_CORPUS_DIR) + "/" + dir);
 }
 
 // Bytes that matter to targets, escapes, UTF-8 and HTTP/1.1 framing.
@@ -99,77 +87,11 @@ const char* const kTokens[] = {"%",
                                "0\r\n\r\n",
                                "5;ext=1\r\nhello\r\n"};
 
-class Mutator {
- public:
-  Mutator(uint32_t seed, size_t max_size) : rng_(seed), max_size_(max_size) {}
-
-  std::string Mutate(const std::vector<std::string>& seeds) {
-    std::string s = seeds[Pick(seeds.size())];
-    const size_t steps = 1 + Pick(8);
-    for (size_t i = 0; i < steps; ++i) Step(&s, seeds);
-    if (s.size() > max_size_) s.resize(max_size_);
-    return s;
-  }
-
-  size_t Pick(size_t n) {
-    return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(rng_);
-  }
-
- private:
-  void Step(std::string* s, const std::vector<std::string>& seeds) {
-    const size_t at = Pick(s->size() + 1);
-    switch (Pick(8)) {
-      case 0:  // flip a bit
-        if (!s->empty()) (*s)[Pick(s->size())] ^= static_cast<char>(1u << Pick(8));
-        break;
-      case 1:  // random byte
-        s->insert(s->begin() + static_cast<ptrdiff_t>(at), static_cast<char>(Pick(256)));
-        break;
-      case 2: {  // delete a run
-        const size_t n = std::min(s->size() - at, Pick(16));
-        s->erase(at, n);
-        break;
-      }
-      case 3: {  // a grammar token
-        const char* t = kTokens[Pick(std::size(kTokens))];
-        s->insert(at, t[0] == '\0' ? std::string(1, '\0') : std::string(t));
-        break;
-      }
-      case 4: {  // duplicate a chunk
-        if (s->empty()) break;
-        const size_t from = Pick(s->size());
-        const size_t n = std::min(s->size() - from, 1 + Pick(64));
-        s->insert(at, s->substr(from, n));
-        break;
-      }
-      case 5: {  // splice another seed
-        const std::string& other = seeds[Pick(seeds.size())];
-        if (other.empty()) break;
-        const size_t from = Pick(other.size());
-        s->insert(at, other.substr(from, 1 + Pick(128)));
-        break;
-      }
-      case 6:  // truncate
-        if (Pick(4) == 0) s->resize(at);
-        break;
-      default: {  // repeat a byte many times
-        if (s->empty()) break;
-        const char c = (*s)[Pick(s->size())];
-        s->insert(at, std::string(1 + Pick(Pick(8) == 0 ? 20000 : 300), c));
-        break;
-      }
-    }
-  }
-
-  std::mt19937 rng_;
-  size_t max_size_;
-};
-
 void RunCorpus(const std::string& corpus, int iterations, uint32_t seed,
                const std::function<std::string(std::string_view)>& check) {
   const std::vector<std::string> seeds = Seeds(corpus);
   ASSERT_FALSE(seeds.empty()) << corpus;
-  Mutator mutator(seed, 8192);
+  gongxin::testing::Mutator mutator(seed, gongxin::testing::TokenList(kTokens), 8192);
   int failures = 0;
   for (int i = 0; i < iterations + static_cast<int>(seeds.size()); ++i) {
     const std::string input =
@@ -388,7 +310,7 @@ TEST(HttpFuzzSmoke, LiveServer) {
 
   std::vector<std::string> inputs = HostileRequests();
   const std::vector<std::string> seeds = inputs;
-  Mutator mutator(3, 64 << 10);
+  gongxin::testing::Mutator mutator(3, gongxin::testing::TokenList(kTokens), 64 << 10);
   for (int i = 0; i < 360; ++i) inputs.push_back(mutator.Mutate(seeds));
 
   constexpr size_t kBatch = 40;

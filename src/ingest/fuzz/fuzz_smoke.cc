@@ -17,6 +17,7 @@
 #include "ingest/fuzz/check_result.h"
 #include "ingest/fuzz/xlsx_parts_input.h"
 #include "ingest/readers.h"
+#include "support/mutator.h"
 
 namespace gongxin::ingest::testing {
 namespace {
@@ -24,20 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::vector<std::string> Seeds(const std::string& dir) {
-  std::vector<fs::path> paths;
-  for (const auto& entry :
-       fs::directory_iterator(std::string(GONGXIN_INGEST_CORPUS_DIR) + "/" + dir)) {
-    if (entry.is_regular_file()) paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());  // directory order is not stable
-  std::vector<std::string> seeds;
-  for (const fs::path& p : paths) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    seeds.push_back(ss.str());
-  }
-  return seeds;
+  return gongxin::testing::ReadCorpus(std::string(GONGXIN_INGEST_CORPUS_DIR) + "/" + dir);
 }
 
 // Bytes that matter to the readers' grammars.
@@ -73,78 +61,13 @@ const char* const kTokens[] = {"\"",
                                "-",
                                "0"};
 
-class Mutator {
- public:
-  explicit Mutator(uint32_t seed) : rng_(seed) {}
-
-  std::string Mutate(const std::vector<std::string>& seeds) {
-    std::string s = seeds[Pick(seeds.size())];
-    const size_t steps = 1 + Pick(8);
-    for (size_t i = 0; i < steps; ++i) Step(&s, seeds);
-    if (s.size() > 8192) s.resize(8192);
-    return s;
-  }
-
- private:
-  size_t Pick(size_t n) {
-    return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(rng_);
-  }
-
-  void Step(std::string* s, const std::vector<std::string>& seeds) {
-    const size_t at = Pick(s->size() + 1);
-    switch (Pick(8)) {
-      case 0:  // flip a bit
-        if (!s->empty()) (*s)[Pick(s->size())] ^= static_cast<char>(1u << Pick(8));
-        break;
-      case 1:  // random byte
-        s->insert(s->begin() + static_cast<ptrdiff_t>(at), static_cast<char>(Pick(256)));
-        break;
-      case 2: {  // delete a run
-        const size_t n = std::min(s->size() - std::min(at, s->size()), Pick(16));
-        s->erase(std::min(at, s->size()), n);
-        break;
-      }
-      case 3: {  // a grammar token
-        const char* t = kTokens[Pick(std::size(kTokens))];
-        s->insert(at, t[0] == '\0' ? std::string(1, '\0') : std::string(t));
-        break;
-      }
-      case 4: {  // duplicate a chunk
-        if (s->empty()) break;
-        const size_t from = Pick(s->size());
-        const size_t n = std::min(s->size() - from, 1 + Pick(64));
-        s->insert(at, s->substr(from, n));
-        break;
-      }
-      case 5: {  // splice another seed
-        const std::string& other = seeds[Pick(seeds.size())];
-        if (other.empty()) break;
-        const size_t from = Pick(other.size());
-        s->insert(at, other.substr(from, 1 + Pick(128)));
-        break;
-      }
-      case 6:  // truncate
-        s->resize(at);
-        break;
-      default: {  // repeat a byte many times
-        if (s->empty()) break;
-        const char c = (*s)[Pick(s->size())];
-        s->insert(at, std::string(1 + Pick(300), c));
-        break;
-      }
-    }
-  }
-
-  std::mt19937 rng_;
-};
-
 using Reader = std::function<Result<ReadResult>(std::string_view, const ReaderLimits&)>;
 
 void RunCorpus(const std::string& corpus, int iterations, uint32_t seed, Lines lines,
                const Reader& read) {
   const std::vector<std::string> seeds = Seeds(corpus);
   ASSERT_FALSE(seeds.empty()) << corpus;
-  Mutator mutator(seed);
+  gongxin::testing::Mutator mutator(seed, gongxin::testing::TokenList(kTokens), 8192);
   int failures = 0;
   for (int i = 0; i < iterations + static_cast<int>(seeds.size()); ++i) {
     const std::string input =
