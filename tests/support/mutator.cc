@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
+
 namespace gongxin::testing {
 
 std::vector<std::string> ReadCorpus(const std::string& dir) {
@@ -75,6 +77,24 @@ void Mutator::Step(std::string* s, const std::vector<std::string>& seeds) {
       break;
     }
   }
+}
+
+void RunMutations(const std::string& name, const std::vector<std::string>& seeds, Mutator& mutator,
+                  int iterations, const std::function<std::string(std::string_view)>& check) {
+  ASSERT_FALSE(seeds.empty()) << name;
+  int failures = 0;
+  const int total = iterations + static_cast<int>(seeds.size());
+  for (int i = 0; i < total; ++i) {
+    const std::string input =
+        i < static_cast<int>(seeds.size()) ? seeds[static_cast<size_t>(i)] : mutator.Mutate(seeds);
+    const std::string why = check(input);
+    if (why.empty() || ++failures > 3) continue;
+    const std::string path =
+        (std::filesystem::temp_directory_path() / (name + "-" + std::to_string(i))).string();
+    std::ofstream(path, std::ios::binary) << input;
+    ADD_FAILURE() << name << " input " << i << ": " << why << " (saved to " << path << ")";
+  }
+  EXPECT_EQ(failures, 0) << name;
 }
 
 }  // namespace gongxin::testing

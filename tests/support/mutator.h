@@ -4,8 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gongxin::testing {
@@ -44,5 +46,11 @@ class Mutator {
   std::vector<std::string> tokens_;
   size_t max_size_;
 };
+
+// Runs `check` on every seed, then on `iterations` mutations of them; `check` answers
+// "" for a good result, else why it is wrong. Each failure is a test failure; the first
+// three failing inputs are saved as <temp folder>/<name>-<i> to replay.
+void RunMutations(const std::string& name, const std::vector<std::string>& seeds, Mutator& mutator,
+                  int iterations, const std::function<std::string(std::string_view)>& check);
 
 }  // namespace gongxin::testing

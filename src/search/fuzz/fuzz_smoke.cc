@@ -65,23 +65,9 @@ const char* const kTokens[] = {" ",
 
 void RunCorpus(const std::string& corpus, int iterations, uint32_t seed,
                const std::function<std::string(std::string_view)>& check) {
-  const std::vector<std::string> seeds = Seeds(corpus);
-  ASSERT_FALSE(seeds.empty()) << corpus;
   gongxin::testing::Mutator mutator(seed, gongxin::testing::TokenList(kTokens), 4096);
-  int failures = 0;
-  for (int i = 0; i < iterations + static_cast<int>(seeds.size()); ++i) {
-    const std::string input =
-        i < static_cast<int>(seeds.size()) ? seeds[static_cast<size_t>(i)] : mutator.Mutate(seeds);
-    const std::string why = check(input);
-    if (!why.empty() && ++failures <= 3) {
-      const std::string path =
-          (fs::temp_directory_path() / ("search-smoke-" + corpus + "-" + std::to_string(i)))
-              .string();
-      std::ofstream(path, std::ios::binary) << input;
-      ADD_FAILURE() << corpus << " input " << i << ": " << why << " (saved to " << path << ")";
-    }
-  }
-  EXPECT_EQ(failures, 0);
+  gongxin::testing::RunMutations("search-smoke-" + corpus, Seeds(corpus), mutator, iterations,
+                                 check);
 }
 
 TEST(SearchFuzzSmoke, Search) {
